@@ -1,0 +1,56 @@
+using PmPrep.Core.Catalog;
+using PmPrep.Core.Config;
+using PmPrep.Core.Model;
+using PmPrep.Core.Parsing;
+using PmPrep.Core.Rules;
+using PmPrep.Core.Signals;
+
+namespace PmPrep.Core.Analysis;
+
+/// <summary>The engine's front door: text and settings in, findings out. No I/O.</summary>
+public static class StoryAnalyzer
+{
+    public static StoryAnalysis Analyze(string text, PmPrepSettings? settings = null)
+    {
+        settings ??= PmPrepSettings.Default;
+        var lexicon = Lexicon.For(settings);
+        var doc = StoryParser.Parse(text ?? string.Empty);
+        var signals = SignalDetector.Detect(doc, lexicon);
+        var claims = ResolveClaims(doc.FrontMatter?.Lps);
+        var diagnostics = new List<Diagnostic>();
+        var ctx = new RuleContext(doc, settings, lexicon, signals, claims, diagnostics);
+        foreach (var rule in RuleRegistry.StoryRules)
+        {
+            if (!settings.IsEnabled(rule.Id)) continue;
+            rule.Check(ctx);
+        }
+        diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
+        return new StoryAnalysis(doc, settings, diagnostics, signals, claims);
+    }
+
+    /// <summary>
+    /// Resolves `lps` entries. YAML splits "Are Right, A Lot" and "Have Backbone; Disagree and
+    /// Commit" written in a flow list at the comma, so an unknown entry is first tried joined with the next.
+    /// </summary>
+    internal static List<(FrontMatterValue, Principle?)> ResolveClaims(List<FrontMatterValue>? lps)
+    {
+        var result = new List<(FrontMatterValue, Principle?)>();
+        if (lps is null) return result;
+        for (int i = 0; i < lps.Count; i++)
+        {
+            var p = PrincipleNames.Resolve(lps[i].Value);
+            if (p is null && i + 1 < lps.Count)
+            {
+                var joined = PrincipleNames.Resolve(lps[i].Value + ", " + lps[i + 1].Value);
+                if (joined is not null)
+                {
+                    result.Add((new FrontMatterValue(lps[i].Value + ", " + lps[i + 1].Value, lps[i].SourceStart, lps[i + 1].SourceEnd), joined));
+                    i++;
+                    continue;
+                }
+            }
+            result.Add((lps[i], p));
+        }
+        return result;
+    }
+}

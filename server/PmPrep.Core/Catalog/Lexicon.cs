@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using PmPrep.Core.Config;
+using PmPrep.Core.Patterns;
+
+namespace PmPrep.Core.Catalog;
+
+/// <summary>
+/// The data lists compiled into pattern sets, with a workspace's extra phrases merged in. Built
+/// once per distinct set of extra phrases and shared (immutable after construction).
+/// </summary>
+public sealed class Lexicon
+{
+    private static readonly ConcurrentDictionary<string, Lexicon> Cache = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, PatternSet<string>> _lists = new(StringComparer.Ordinal);
+
+    public EngineData Data { get; }
+    /// <summary>Every principle's cues, tagged with principle and cue.</summary>
+    public PatternSet<(Principle Principle, Cue Cue)> Cues { get; } = new();
+    public PatternSet<Cue> Ownership { get; } = new();
+
+    public static Lexicon For(PmPrepSettings settings)
+    {
+        var key = settings.LexiconKey;
+        if (Cache.TryGetValue(key, out var lex)) return lex;
+        if (Cache.Count > 64) Cache.Clear(); // settings churn: do not grow without bound
+        return Cache.GetOrAdd(key, _ => new Lexicon(EngineData.Default, settings));
+    }
+
+    private Lexicon(EngineData data, PmPrepSettings settings)
+    {
+        Data = data;
+        foreach (var (name, patterns) in data.Lists)
+        {
+            var set = new PatternSet<string>();
+            foreach (var p in patterns) set.Add(p, p);
+            if (settings.ExtraPhrases.TryGetValue(name, out var extra))
+                foreach (var p in extra) set.Add(p, p);
+            _lists[name] = set;
+        }
+        foreach (var principle in data.Principles)
+        {
+            foreach (var cue in principle.Cues) Cues.Add(cue.Pattern, (principle, cue));
+            if (settings.ExtraCues.TryGetValue(principle.Name, out var extra))
+                foreach (var p in extra) Cues.Add(p, (principle, new Cue(p, "A cue added in .pmprep.yaml", false)));
+        }
+        foreach (var cue in data.OwnershipPhrases) Ownership.Add(cue.Pattern, cue);
+    }
+
+    public PatternSet<string> this[string list] =>
+        _lists.TryGetValue(list, out var s) ? s : throw new KeyNotFoundException($"no list \"{list}\" in lexicon.yaml");
+}

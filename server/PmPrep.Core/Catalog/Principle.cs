@@ -1,0 +1,18 @@
+namespace PmPrep.Core.Catalog;
+
+/// <summary>One evidence cue: a phrase pattern and why it counts.</summary>
+public sealed record Cue(string Pattern, string Reason, bool Strong);
+
+/// <summary>One of Amazon's 16 Leadership Principles, with its cues and follow-up questions.</summary>
+public sealed class Principle
+{
+    public required string Name { get; init; }
+    public required string Key { get; init; }
+    public required IReadOnlyList<string> Aliases { get; init; }
+    public bool OneWord { get; init; }
+    public required string Meaning { get; init; }
+    public required IReadOnlyList<string> FollowUps { get; init; }
+    public required IReadOnlyList<Cue> Cues { get; init; }
+    public int Order { get; init; }
+    public override string ToString() => Name;
+}

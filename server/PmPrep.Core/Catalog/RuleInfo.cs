@@ -1,0 +1,30 @@
+namespace PmPrep.Core.Catalog;
+
+public enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
+
+public enum RuleScope { Sentence, Story, Bank }
+
+/// <summary>A rule's data: id, default severity and the texts users read.</summary>
+public sealed record RuleInfo(
+    string Id, RuleScope Scope, Severity DefaultSeverity, string Title, string Message,
+    string Why, string Weak, string Strong, string? FixTitle)
+{
+    public string DocsPath => $"docs/rules/{Id}.md";
+
+    public static string SeverityName(Severity s) => s switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Information => "information",
+        _ => "hint",
+    };
+
+    public static Severity? ParseSeverity(string? s) => s?.Trim().ToLowerInvariant() switch
+    {
+        "error" => Severity.Error,
+        "warning" or "warn" => Severity.Warning,
+        "information" or "info" => Severity.Information,
+        "hint" => Severity.Hint,
+        _ => null,
+    };
+}

@@ -1,0 +1,56 @@
+namespace PmPrep.Core.Model;
+
+public enum BlockKind { Paragraph, Heading }
+
+/// <summary>
+/// The prose of one Markdown block (a paragraph, list item paragraph, quote paragraph or heading)
+/// with markup, code, HTML and link targets removed. Every prose character maps back to the
+/// source offset it came from, so findings land on the exact characters the user typed.
+/// </summary>
+public sealed class ProseBlock
+{
+    private readonly int[] _map;
+
+    private readonly string _source;
+
+    internal ProseBlock(BlockKind kind, string text, int[] map, int headingLevel, string source)
+    {
+        Kind = kind; Text = text; _map = map; HeadingLevel = headingLevel; _source = source;
+    }
+
+    public BlockKind Kind { get; }
+    public int HeadingLevel { get; }
+    public string Text { get; }
+    public List<Sentence> Sentences { get; } = new();
+    public List<Token> Tokens { get; internal set; } = new();
+
+    public int SourceStart => _map.Length == 0 ? 0 : _map[0];
+    public int SourceEnd => _map.Length == 0 ? 0 : _map[^1] + 1;
+
+    /// <summary>Source offset of a prose offset.</summary>
+    public int ToSource(int proseOffset)
+    {
+        if (_map.Length == 0) return 0;
+        if (proseOffset >= _map.Length) return _map[^1] + 1;
+        return _map[Math.Max(0, proseOffset)];
+    }
+
+    /// <summary>Source offset just after the prose character before <paramref name="proseEnd"/>.</summary>
+    public int ToSourceEnd(int proseEnd)
+    {
+        if (_map.Length == 0 || proseEnd <= 0) return ToSource(0);
+        return _map[Math.Min(proseEnd, _map.Length) - 1] + 1;
+    }
+
+    /// <summary>
+    /// True when the prose range [start, end) is the same characters, one for one, in the source:
+    /// no markup, entity or line break in between. Fixes only ever edit such ranges, so an edit
+    /// cannot eat a "**" or a link.
+    /// </summary>
+    public bool IsContiguous(int start, int end)
+    {
+        if (start < 0 || end > _map.Length || start >= end) return start == end;
+        if (_map[end - 1] - _map[start] != end - 1 - start) return false;
+        return string.CompareOrdinal(Text, start, _source, _map[start], end - start) == 0;
+    }
+}

@@ -1,0 +1,30 @@
+namespace PmPrep.Core.Model;
+
+/// <summary>
+/// A sentence of prose. Start and End are offsets in its block's prose text; use
+/// <see cref="ProseBlock.SourceStart"/> and friends to reach the document.
+/// </summary>
+public sealed class Sentence
+{
+    internal Sentence(ProseBlock block, int start, int end, Token[] tokens, Token[] words)
+    {
+        Block = block; Start = start; End = end; Tokens = tokens; Words = words;
+    }
+
+    public ProseBlock Block { get; }
+    public int Start { get; }
+    public int End { get; }
+    /// <summary>All tokens, punctuation included.</summary>
+    public Token[] Tokens { get; }
+    /// <summary>Word and number tokens only: what phrase patterns match against.</summary>
+    public Token[] Words { get; }
+    public int Index { get; internal set; }
+    public Part? Part { get; internal set; }
+    /// <summary>The next sentence of the same paragraph, if any.</summary>
+    public Sentence? Next { get; internal set; }
+
+    public string Text => Block.Text.Substring(Start, End - Start);
+    public int SourceStart => Block.ToSource(Start);
+    public int SourceEnd => Block.ToSourceEnd(End);
+    public override string ToString() => Text;
+}

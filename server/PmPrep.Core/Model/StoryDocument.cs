@@ -1,0 +1,38 @@
+using PmPrep.Core.Text;
+
+namespace PmPrep.Core.Model;
+
+/// <summary>
+/// A parsed story: immutable once built. Everything the rules read is here, with exact source
+/// offsets; nothing in it touches a file or a console.
+/// </summary>
+public sealed class StoryDocument
+{
+    internal StoryDocument(string text)
+    {
+        Text = text;
+        Lines = new LineMap(text);
+    }
+
+    public string Text { get; }
+    public LineMap Lines { get; }
+    public FrontMatter? FrontMatter { get; internal set; }
+    /// <summary>The level-1 heading, if any.</summary>
+    public ProseBlock? TitleHeading { get; internal set; }
+    public List<ProseBlock> Headings { get; } = new();
+    /// <summary>Prose blocks that are spoken: paragraphs, list items and quotes, in order.</summary>
+    public List<ProseBlock> Paragraphs { get; } = new();
+    public List<Sentence> Sentences { get; } = new();
+    public List<Part> Parts { get; } = new();
+    public Suppressions Suppressions { get; } = new();
+    /// <summary>True when the story has level-2 headings, so part-based checks can run.</summary>
+    public bool HasParts { get; internal set; }
+    public int Words { get; internal set; }
+
+    /// <summary>The story's title: front matter `title`, else the level-1 heading, else null.</summary>
+    public string? Title => FrontMatter?.Title?.Value ?? TitleHeading?.Text;
+
+    public Part? FindPart(PartKind kind) => Parts.FirstOrDefault(p => p.Kind == kind);
+
+    public TextRange RangeOf(int start, int end) => Lines.GetRange(start, end);
+}

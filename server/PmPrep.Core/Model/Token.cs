@@ -1,0 +1,24 @@
+namespace PmPrep.Core.Model;
+
+public enum TokenKind : byte { Word, Number, Punct }
+
+/// <summary>A token of prose. Start and End are offsets in the prose text of its block.</summary>
+public readonly struct Token
+{
+    public Token(int start, int end, TokenKind kind, string text, bool inQuote)
+    {
+        Start = start; End = end; Kind = kind; Text = text; Lower = text.ToLowerInvariant(); InQuote = inQuote;
+    }
+
+    public int Start { get; }
+    public int End { get; }
+    public TokenKind Kind { get; }
+    public string Text { get; }
+    public string Lower { get; }
+    public bool InQuote { get; }
+
+    public bool IsWordLike => Kind != TokenKind.Punct;
+    public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);
+    public bool Is(string lower) => Lower == lower;
+    public override string ToString() => Text;
+}

@@ -1,0 +1,222 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using PmPrep.Core.Model;
+
+namespace PmPrep.Core.Parsing;
+
+/// <summary>
+/// Builds a <see cref="StoryDocument"/> from text: front matter, Markdig blocks with precise
+/// source spans, prose with a source map, sentences, parts and suppression comments.
+/// </summary>
+public static class StoryParser
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    public static StoryDocument Parse(string text)
+    {
+        text ??= string.Empty;
+        var doc = new StoryDocument(text);
+        doc.FrontMatter = FrontMatterParser.Parse(text);
+        int bodyStart = doc.FrontMatter?.SourceEnd ?? 0;
+        if (doc.FrontMatter?.Error is not null && doc.FrontMatter.YamlEnd == doc.FrontMatter.YamlStart && doc.FrontMatter.SourceEnd == doc.FrontMatter.SourceStart + 3)
+            bodyStart = 0; // an unclosed fence: analyse the rest as prose rather than lose it
+
+        MarkdownDocument md = Markdown.Parse(text, Pipeline);
+        var walker = new Walker(doc, bodyStart);
+        foreach (var block in md) walker.Block(block);
+        walker.Finish();
+        return doc;
+    }
+
+    private sealed class Walker
+    {
+        private readonly StoryDocument _doc;
+        private readonly string _text;
+        private readonly int _bodyStart;
+        private Part? _current;
+
+        public Walker(StoryDocument doc, int bodyStart)
+        {
+            _doc = doc; _text = doc.Text; _bodyStart = bodyStart;
+        }
+
+        public void Block(Block block)
+        {
+            if (block is YamlFrontMatterBlock) return;
+            if (block.Span.Start < _bodyStart && block.Span.End < _bodyStart) return;
+            switch (block)
+            {
+                case HeadingBlock h:
+                    Heading(h);
+                    break;
+                case ParagraphBlock p:
+                    Paragraph(p);
+                    break;
+                case HtmlBlock html:
+                    Comment(html.Lines.ToString(), html.Line);
+                    break;
+                case CodeBlock:
+                    break; // fenced or indented code: not prose
+                case ContainerBlock container:
+                    foreach (var child in container) Block(child);
+                    break;
+            }
+        }
+
+        private void Heading(HeadingBlock h)
+        {
+            var block = Prose(BlockKind.Heading, h.Inline, h.Level);
+            if (block is null) return;
+            _doc.Headings.Add(block);
+            Tokenize(block);
+            if (h.Level == 1 && _doc.TitleHeading is null && _doc.Parts.Count == 0)
+            {
+                _doc.TitleHeading = block;
+                return;
+            }
+            if (h.Level == 2)
+            {
+                CloseCurrent(h.Span.Start);
+                _doc.HasParts = true;
+                _current = new Part(Part.KindOf(block.Text), block.Text.Trim(), block, h.Span.Start);
+                _doc.Parts.Add(_current);
+            }
+        }
+
+        private void Paragraph(ParagraphBlock p)
+        {
+            var block = Prose(BlockKind.Paragraph, p.Inline, 0);
+            if (block is null) return;
+            Tokenize(block);
+            SentenceSplitter.Split(block);
+            _doc.Paragraphs.Add(block);
+            if (_current is null)
+            {
+                _current = new Part(PartKind.Preamble, "Preamble", null, block.SourceStart);
+                _doc.Parts.Add(_current);
+            }
+            Sentence? prev = null;
+            foreach (var s in block.Sentences)
+            {
+                s.Index = _doc.Sentences.Count;
+                s.Part = _current;
+                if (prev is not null) prev.Next = s;
+                prev = s;
+                _doc.Sentences.Add(s);
+                _current.Sentences.Add(s);
+            }
+            int words = block.Tokens.Count(t => t.IsWordLike);
+            _current.Words += words;
+            _doc.Words += words;
+        }
+
+        private void Comment(string html, int line)
+        {
+            if (html.Contains("pmprep-", StringComparison.Ordinal))
+            {
+                // The directive applies from the line the comment ends on.
+                int endLine = line + html.Count(c => c == '\n');
+                _doc.Suppressions.AddFromComment(html, endLine);
+            }
+        }
+
+        private void CloseCurrent(int end)
+        {
+            if (_current is not null) _current.SourceEnd = end;
+        }
+
+        public void Finish()
+        {
+            CloseCurrent(_text.Length);
+            if (!_doc.HasParts)
+            {
+                // No level-2 headings: the whole story is one part.
+                var whole = new Part(PartKind.Whole, "Story", null, _bodyStart);
+                whole.SourceEnd = _text.Length;
+                foreach (var s in _doc.Sentences) { s.Part = whole; whole.Sentences.Add(s); }
+                whole.Words = _doc.Words;
+                _doc.Parts.Clear();
+                _doc.Parts.Add(whole);
+            }
+            else if (_doc.Parts.Count > 0 && _doc.Parts[0].Kind == PartKind.Preamble && _doc.Parts[0].Words == 0)
+            {
+                _doc.Parts.RemoveAt(0);
+            }
+        }
+
+        private ProseBlock? Prose(BlockKind kind, ContainerInline? inline, int level)
+        {
+            if (inline is null) return null;
+            var sb = new StringBuilder();
+            var map = new List<int>();
+            Inlines(inline, sb, map);
+            // Trim, keeping the map aligned.
+            int s = 0, e = sb.Length;
+            while (s < e && char.IsWhiteSpace(sb[s])) s++;
+            while (e > s && char.IsWhiteSpace(sb[e - 1])) e--;
+            if (s == e) return null;
+            string text = sb.ToString(s, e - s);
+            int[] arr = map.GetRange(s, e - s).ToArray();
+            return new ProseBlock(kind, text, arr, level, _text);
+        }
+
+        private void Inlines(ContainerInline container, StringBuilder sb, List<int> map)
+        {
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                switch (inline)
+                {
+                    case LiteralInline lit:
+                    {
+                        var content = lit.Content;
+                        int len = content.Length;
+                        int spanLen = lit.Span.Length;
+                        bool exact = spanLen == len && lit.Span.Start >= 0 && lit.Span.Start + len <= _text.Length &&
+                                     string.CompareOrdinal(_text, lit.Span.Start, content.Text, content.Start, len) == 0;
+                        for (int k = 0; k < len; k++)
+                        {
+                            sb.Append(content.Text[content.Start + k]);
+                            map.Add(exact ? lit.Span.Start + k : Math.Max(0, lit.Span.Start));
+                        }
+                        break;
+                    }
+                    case HtmlEntityInline entity:
+                    {
+                        var t = entity.Transcoded;
+                        for (int k = 0; k < t.Length; k++) { sb.Append(t.Text[t.Start + k]); map.Add(entity.Span.Start); }
+                        break;
+                    }
+                    case LineBreakInline br:
+                        sb.Append(' ');
+                        map.Add(Math.Max(0, br.Span.Start));
+                        break;
+                    case CodeInline code:
+                        // Code is not prose; keep a word boundary so neighbours do not join.
+                        sb.Append(' ');
+                        map.Add(Math.Max(0, code.Span.Start));
+                        break;
+                    case HtmlInline html:
+                        Comment(html.Tag, html.Line);
+                        break;
+                    case AutolinkInline auto:
+                        sb.Append(' ');
+                        map.Add(Math.Max(0, auto.Span.Start));
+                        break;
+                    case LinkInline link when link.IsImage:
+                        break;
+                    case ContainerInline child: // emphasis, link text
+                        Inlines(child, sb, map);
+                        break;
+                }
+            }
+        }
+
+        private static void Tokenize(ProseBlock block) => block.Tokens = Tokenizer.Tokenize(block.Text, 0, block.Text.Length);
+    }
+}

@@ -1,0 +1,136 @@
+using PmPrep.Core.Analysis;
+using PmPrep.Core.Catalog;
+using PmPrep.Core.Model;
+
+namespace PmPrep.Core.Rules;
+
+/// <summary>
+/// lp-name-drop: a Leadership Principle named in the prose. Names of three or more words
+/// ("Bias for Action") count in any case; two-word names that are also ordinary phrases ("dive
+/// deep", "think big") only when capitalised; one-word names (Ownership, Frugality, Backbone) only
+/// when used as the name ("my Ownership", "a Frugality example", "Ownership and Dive Deep").
+/// </summary>
+public sealed class LpNameDrop : SentenceRule
+{
+    public override string Id => "lp-name-drop";
+
+    private static readonly HashSet<string> Minor = new(StringComparer.Ordinal) { "and", "for", "the", "to", "be", "a", "of", "on", "on", "bring", "are" };
+
+    private static readonly HashSet<string> Filler = new(StringComparer.Ordinal)
+    {
+        "this", "story", "example", "shows", "show", "showed", "demonstrates", "demonstrated", "demonstrate", "my", "i", "think",
+        "the", "and", "were", "was", "is", "both", "important", "in", "project", "principle", "principles", "of", "a", "an", "how",
+        "used", "also", "here", "really", "very", "strong", "great", "key", "it", "that", "as", "me", "clearly", "highlights",
+        "illustrates", "reflects", "proves", "displays", "leadership", "lp", "lps", "showcases", "embodies", "exemplifies",
+        "are", "for", "to", "be", "on", "bring", "we", "our", "ability", "skills", "skill", "strength", "strengths", "two", "these",
+        "they", "all", "about", "what", "well",
+    };
+
+    private sealed record Name(string[] Words, Principle Principle, bool AnyCase, bool OneWord);
+
+    private static readonly Lazy<List<Name>> Names = new(() =>
+    {
+        var list = new List<Name>();
+        foreach (var p in EngineData.Default.Principles)
+            foreach (var n in p.Aliases.Append(p.Name).Distinct())
+            {
+                var words = PrincipleNames.Key(n).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length == 0) continue;
+                bool oneWord = words.Length == 1;
+                bool anyCase = words.Length >= 3 || PrincipleNames.Key(n) is "customer obsession" or "highest standards" or "disagree and commit";
+                list.Add(new Name(words, p, anyCase, oneWord));
+            }
+        list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        return list;
+    });
+
+    protected override void CheckSentence(RuleContext ctx, Sentence s)
+    {
+        var words = s.Words;
+        var hits = new List<(int Start, int End, Name Name)>();
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words[i].InQuote) continue;
+            foreach (var name in Names.Value)
+            {
+                if (!Matches(words, i, name.Words)) continue;
+                int end = i + name.Words.Length;
+                if (!name.AnyCase && !Capitalised(words, i, end)) continue;
+                hits.Add((i, end, name));
+                i = end - 1;
+                break;
+            }
+        }
+        var drops = hits.Where(h => !h.Name.OneWord || IsUsedAsName(words, h.Start, hits)).ToList();
+        // "leadership principle" itself.
+        for (int i = 0; i + 1 < words.Length; i++)
+            if (words[i].Lower == "leadership" && words[i + 1].Lower is "principle" or "principles" && !words[i].InQuote)
+                drops.Add((i, i + 2, null!));
+        if (drops.Count == 0) return;
+        drops.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var first = drops[0];
+        var (start, stop) = RuleContext.WordSpan(s, first.Start, first.End);
+        string phrase = RuleContext.WordText(s, first.Start, first.End);
+        var fixes = new List<Fix>();
+        if (OnlyNamesPrinciples(words, hits.Concat(drops).ToList()) && DeleteSentence(s) is { } del)
+            fixes.Add(new Fix(ctx.FixTitle(Id), new[] { del }));
+        ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
+    }
+
+    private static bool Matches(Token[] words, int at, string[] name)
+    {
+        if (at + name.Length > words.Length) return false;
+        for (int k = 0; k < name.Length; k++)
+        {
+            string w = words[at + k].Lower.Replace("'", "").Replace("\u2019", "");
+            if (w != name[k]) return false;
+        }
+        return true;
+    }
+
+    private static bool Capitalised(Token[] words, int start, int end)
+    {
+        for (int k = start; k < end; k++)
+            if (!Minor.Contains(words[k].Lower) && !words[k].IsCapitalized) return false;
+        return true;
+    }
+
+    /// <summary>A one-word name counts when capitalised mid-sentence and framed as the principle.</summary>
+    private static bool IsUsedAsName(Token[] words, int at, List<(int Start, int End, Name Name)> hits)
+    {
+        if (!words[at].IsCapitalized) return false;
+        bool otherName = hits.Any(h => h.Start != at && Math.Abs(h.Start - at) <= 3);
+        if (otherName) return true;
+        if (at > 0 && words[at - 1].Lower is "my" or "of" or "shows" or "show" or "showed" or "demonstrates" or "demonstrated" or "showcases" or "highlights" or "illustrates" or "reflects" or "proves" or "displays" or "used" or "applied" or "the" or "an" or "a" or "embodies")
+            return at > 0 && (words[at - 1].Lower is not ("the" or "a" or "an") || (at + 1 < words.Length && words[at + 1].Lower is "principle" or "example" or "story" or "lp"));
+        if (at + 1 < words.Length && words[at + 1].Lower is "principle" or "example" or "story" or "lp") return true;
+        return false;
+    }
+
+    private static bool OnlyNamesPrinciples(Token[] words, List<(int Start, int End, Name Name)> hits)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (hits.Any(h => i >= h.Start && i < h.End)) continue;
+            if (!Filler.Contains(words[i].Lower)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Deletes the sentence and the white space after it (or before it, at a paragraph's end).</summary>
+    private static Text.TextEdit? DeleteSentence(Sentence s)
+    {
+        var text = s.Block.Text;
+        int start = s.Start, end = s.End;
+        int after = end;
+        while (after < text.Length && text[after] == ' ') after++;
+        if (after < text.Length) end = after;
+        else
+        {
+            int before = start;
+            while (before > 0 && text[before - 1] == ' ') before--;
+            start = before;
+        }
+        return RuleContext.Edit(s, start, end, "");
+    }
+}

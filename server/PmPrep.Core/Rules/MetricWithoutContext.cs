@@ -1,0 +1,60 @@
+using PmPrep.Core.Analysis;
+using PmPrep.Core.Model;
+
+namespace PmPrep.Core.Rules;
+
+/// <summary>
+/// metric-without-context: a number attached to a change ("improved retention by 15%", "a 22%
+/// lift") in a sentence with no baseline, no timeframe and no segment. Any one of the three is
+/// enough to stay silent: the rule flags only numbers that cannot be judged at all.
+/// </summary>
+public sealed class MetricWithoutContext : SentenceRule
+{
+    public override string Id => "metric-without-context";
+
+    private const int After = 4, Before = 3;
+
+    protected override void CheckSentence(RuleContext ctx, Sentence s)
+    {
+        var words = s.Words;
+        var changes = ctx.Lexicon["change-words"];
+        for (int i = 0; i < words.Length; i++)
+        {
+            int end = changes.LongestAt(words, i);
+            if (end < 0) continue;
+            int num = FindNumber(words, i, end);
+            if (num < 0) continue;
+            if (HasContext(s, ctx)) return;
+            int from = Math.Min(i, num), to = Math.Max(end, num + 1);
+            var (start, stop) = RuleContext.WordSpan(s, from, to);
+            string phrase = RuleContext.WordText(s, from, to);
+            var fixes = new List<Fix>();
+            var edit = RuleContext.Edit(s, words[to - 1].End, words[to - 1].End, " (from [baseline] to [result] over [timeframe] for [segment])");
+            if (edit is not null) fixes.Add(new Fix(ctx.FixTitle(Id), new[] { edit }));
+            ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
+            return;
+        }
+    }
+
+    private static int FindNumber(Token[] words, int changeAt, int changeEnd)
+    {
+        for (int k = changeAt; k < Math.Min(words.Length, changeEnd + After); k++)
+            if (IsMeasure(words[k])) return k;
+        for (int k = changeAt - 1; k >= Math.Max(0, changeAt - Before); k--)
+            if (IsMeasure(words[k])) return k;
+        return -1;
+    }
+
+    /// <summary>A number that measures something: not a bare year ("in 2023").</summary>
+    internal static bool IsMeasure(Token t)
+    {
+        if (t.Kind != TokenKind.Number) return false;
+        string x = t.Text;
+        return !(x.Length == 4 && x.All(char.IsDigit) && (x.StartsWith("19", StringComparison.Ordinal) || x.StartsWith("20", StringComparison.Ordinal)));
+    }
+
+    internal static bool HasContext(Sentence s, RuleContext ctx) =>
+        ctx.Lexicon["baseline-markers"].Any(s.Words) ||
+        ctx.Lexicon["timeframe-markers"].Any(s.Words) ||
+        ctx.Lexicon["segment-markers"].Any(s.Words);
+}
