@@ -26,6 +26,12 @@ public sealed class LpNameDrop : SentenceRule
         "they", "all", "about", "what", "well",
     };
 
+    private static readonly HashSet<string> Framing = new(StringComparer.Ordinal)
+    {
+        "shows", "show", "showed", "demonstrates", "demonstrated", "illustrates", "maps", "mapped", "reflects", "proves", "embodies",
+        "my", "this", "highlights", "showcases", "displays", "exemplifies", "used", "applied", "example",
+    };
+
     private sealed record Name(string[] Words, Principle Principle, bool AnyCase, bool OneWord);
 
     private static readonly Lazy<List<Name>> Names = new(() =>
@@ -63,8 +69,11 @@ public sealed class LpNameDrop : SentenceRule
         }
         var drops = hits.Where(h => !h.Name.OneWord || IsUsedAsName(words, h.Start, hits)).ToList();
         // "leadership principle" itself.
+        // "leadership principle" itself, when the story frames itself with it ("this shows the
+        // leadership principle of ..."), not when it is the subject ("interviewers owned two leadership principles").
         for (int i = 0; i + 1 < words.Length; i++)
-            if (words[i].Lower == "leadership" && words[i + 1].Lower is "principle" or "principles" && !words[i].InQuote)
+            if (words[i].Lower == "leadership" && words[i + 1].Lower is "principle" or "principles" && !words[i].InQuote
+                && words.Skip(Math.Max(0, i - 4)).Take(i - Math.Max(0, i - 4)).Any(w => Framing.Contains(w.Lower)))
                 drops.Add((i, i + 2, null!));
         if (drops.Count == 0) return;
         drops.Sort((a, b) => a.Start.CompareTo(b.Start));
