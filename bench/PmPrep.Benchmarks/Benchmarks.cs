@@ -1,0 +1,102 @@
+using BenchmarkDotNet.Attributes;
+using PmPrep.Core.Analysis;
+using PmPrep.Core.Bank;
+using PmPrep.Core.Fixes;
+using PmPrep.Core.Text;
+
+namespace PmPrep.Benchmarks;
+
+/// <summary>One story, as the server analyses it on every keystroke.</summary>
+[Config(typeof(BenchConfig))]
+public class StoryBenchmarks
+{
+    private string _generated = "";
+    private string _example = "";
+    private string _weak = "";
+    private StoryAnalysis _weakAnalysis = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _generated = StoryCorpus.Story(42);
+        var examples = StoryCorpus.Examples();
+        _example = examples.First(e => e.Name.StartsWith("returns-drop-off", StringComparison.Ordinal)).Text;
+        _weak = examples.First(e => e.Name.StartsWith("weak-warehouse", StringComparison.Ordinal)).Text;
+        _weakAnalysis = StoryAnalyzer.Analyze(_weak);
+    }
+
+    /// <summary>A generated story of about 500 words (the target: under 1 ms).</summary>
+    [Benchmark(Baseline = true)]
+    public StoryAnalysis Analyze500Words() => StoryAnalyzer.Analyze(_generated);
+
+    /// <summary>A hand-written 480-word example from examples/.</summary>
+    [Benchmark]
+    public StoryAnalysis AnalyzeExample() => StoryAnalyzer.Analyze(_example);
+
+    /// <summary>Fix-all edits from an analysis already made (what a code action computes).</summary>
+    [Benchmark]
+    public IReadOnlyList<TextEdit> FixAllEdits() => FixAll.Edits(_weakAnalysis);
+
+    /// <summary>Fix-all applied to a fixed point (re-analyses up to four times): `pmprep check --fix` per file.</summary>
+    [Benchmark]
+    public string FixAllApply() => FixAll.Apply(_weak, null, out _);
+}
+
+/// <summary>A bank of 100 stories of about 500 words each.</summary>
+[Config(typeof(BenchConfig))]
+public class BankBenchmarks
+{
+    private List<(string Name, string Text)> _bank = new();
+    private List<BankStory> _analysed = new();
+    private string _edited = "";
+    private int _flip;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _bank = StoryCorpus.Bank(100);
+        _analysed = _bank.Select(s => new BankStory(s.Name, StoryAnalyzer.Analyze(s.Text))).ToList();
+        _edited = _bank[50].Text.Replace("## Impact", "## Impact\n\nI decided to ship it.", StringComparison.Ordinal);
+    }
+
+    /// <summary>Every story analysed, then the bank rules and coverage matrix (a cold `pmprep check` of the bank, in-process).</summary>
+    [Benchmark]
+    public BankAnalysis AnalyzeBankFromScratch()
+    {
+        var stories = new List<BankStory>(_bank.Count);
+        foreach (var (name, text) in _bank) stories.Add(new BankStory(name, StoryAnalyzer.Analyze(text)));
+        return BankAnalyzer.Analyze(stories);
+    }
+
+    /// <summary>
+    /// The server's path after one edit: re-analyse the changed story, reuse the 99 cached
+    /// analyses, recompute the bank (BankIndex had not landed when this was measured).
+    /// </summary>
+    [Benchmark]
+    public BankAnalysis RecomputeAfterOneChange()
+    {
+        var text = (_flip++ & 1) == 0 ? _edited : _bank[50].Text;
+        _analysed[50] = new BankStory(_bank[50].Name, StoryAnalyzer.Analyze(text));
+        return BankAnalyzer.Analyze(_analysed);
+    }
+
+    /// <summary>The bank aggregation alone, over cached analyses.</summary>
+    [Benchmark]
+    public BankAnalysis BankAggregateOnly() => BankAnalyzer.Analyze(_analysed);
+}
+
+/// <summary>One large Markdown file: cost should be linear in size.</summary>
+[Config(typeof(BenchConfig))]
+public class ScalingBenchmarks
+{
+    private string _text = "";
+
+    [Params(250, 1024, 4096)]
+    public int SizeKB { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _text = StoryCorpus.LargeFile(SizeKB * 1024);
+
+    [Benchmark]
+    public StoryAnalysis AnalyzeLargeFile() => StoryAnalyzer.Analyze(_text);
+}
