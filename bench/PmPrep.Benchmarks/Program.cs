@@ -18,6 +18,21 @@ if (args.Length >= 1 && args[0] == "quick")
     Quick();
     return 0;
 }
+if (args.Length >= 1 && args[0] == "probe")
+{
+    Probe.Run(args.Length >= 2 ? int.Parse(args[1]) : 25_000, args.Length >= 3 ? args[2] : null);
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "deep")
+{
+    Deep.Run(int.Parse(args[1]), int.Parse(args[2]));
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "stages")
+{
+    Stages.Run(args.Length >= 2 ? int.Parse(args[1]) : 1024);
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(StoryBenchmarks).Assembly).Run(args);
 return 0;
 
