@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+using PmPrep.Core.Analysis;
+using Xunit.Abstractions;
+using static PmPrep.Core.Tests.FuzzSupport;
+
+namespace PmPrep.Core.Tests;
+
+/// <summary>
+/// Analysis cost stays linear in the size of the input, including on hostile shapes (one giant
+/// sentence, a pasted table row, runs of abbreviations, lone surrogates, thousands of short lines).
+///
+/// The assertion is on a deterministic proxy: the bytes the analysing thread allocates, which for
+/// the same input are the same on every run and machine. Linear work gives a ratio near 4 between
+/// n and 4n, quadratic work 16; the bound is 6. Time is reported next to it and checked only with a
+/// very generous bound (12, on the fastest of five runs, retried) so that a loaded machine cannot
+/// fail the test while a quadratic loop (16+) still would. Allocation alone cannot see a quadratic
+/// loop that allocates nothing, which is exactly what fuzzing found in team-as-actor, hence both.
+/// </summary>
+public class FuzzLinearityTests
+{
+    private readonly ITestOutputHelper _out;
+    public FuzzLinearityTests(ITestOutputHelper output) => _out = output;
+
+    private const int N = 16_000;
+
+    public static IEnumerable<object[]> Shapes() => new[]
+    {
+        "story paragraphs", "one sentence", "table row", "e.g. run", "numbers", "lone surrogates",
+        "we lines", "quote per line", "bullets", "headings", "front matter list", "comments",
+    }.Select(s => new object[] { s });
+
+    /// <summary>A text of about <paramref name="n"/> characters of the given shape.</summary>
+    public static string Make(string shape, int n) => shape switch
+    {
+        "story paragraphs" => StoryText(n),
+        "one sentence" => "I decided " + Repeat("and we launched ", n / 16) + "it.",
+        "table row" => "|" + Repeat(" we |", n / 9) + "\n|" + Repeat("---|", n / 9) + "\n",
+        "e.g. run" => Repeat("e.g.", n / 4),
+        "numbers" => Repeat("$2.1M 30% 3.5 ", n / 14),
+        "lone surrogates" => Repeat("\ud800", n / 2) + Repeat("\udc00x", n / 4),
+        "we lines" => Repeat("We decided to launch it.\n", n / 25),
+        "quote per line" => Repeat("> we maybe helped with it because of Dive Deep.\n", n / 48),
+        "bullets" => Repeat("- our team launched it and revenue grew by 30%\n", n / 47),
+        "headings" => Repeat("## Decision\n\nI think we decided.\n\n", n / 34),
+        "front matter list" => "---\ntitle: x\nlps: [" + Repeat("Ownership, ", n / 11) + "]\n---\nWe decided.\n",
+        "comments" => Repeat("<!-- pmprep-disable-next-line hedging -->\nI think we maybe decided.\n", n / 68),
+        _ => throw new ArgumentException(shape),
+    };
+
+    private static string StoryText(int n)
+    {
+        var para = "Over eight weeks, shipping cost per returned order fell from $4.10 to $2.95, and we decided, " +
+                   "after I think a lot of debate, that the team launched it. I owned the rollout because finance disagreed.\n\n";
+        var sb = new StringBuilder("---\ntitle: Long\nlps: [Ownership, Dive Deep]\n---\n# Long\n\n");
+        string[] parts = { "Context", "Decision", "Impact", "Reflection" };
+        int p = 0;
+        while (sb.Length < n)
+        {
+            if (sb.Length >= n * p / 4 && p < 4) sb.Append("## ").Append(parts[p++]).Append("\n\n");
+            sb.Append(para);
+        }
+        return sb.ToString();
+    }
+
+    private static long Allocated(string text)
+    {
+        StoryAnalyzer.Analyze(text); // warm: lexicon, static data, JIT
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        StoryAnalyzer.Analyze(text);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static double FastestMs(string text, int runs)
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            StoryAnalyzer.Analyze(text);
+            best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+        }
+        return best;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Cost_IsLinearInSize(string shape)
+    {
+        string small = Make(shape, N), large = Make(shape, 4 * N);
+        double sizeRatio = (double)large.Length / small.Length;
+        long a1 = Allocated(small), a4 = Allocated(large);
+        double allocRatio = (double)a4 / a1 / sizeRatio * 4;
+        _out.WriteLine($"{shape}: {small.Length} -> {large.Length} chars; allocated {a1:N0} -> {a4:N0} bytes (ratio {allocRatio:F2} per 4x)");
+        Assert.True(allocRatio < 6, $"{shape}: allocations grew {allocRatio:F1}x for 4x the text (linear is 4)");
+
+        double timeRatio = 0;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            double t1 = FastestMs(small, 5), t4 = FastestMs(large, 5);
+            // Below a millisecond the timer and the JIT dominate: nothing to learn.
+            if (t4 < 5) return;
+            timeRatio = t4 / t1 / sizeRatio * 4;
+            _out.WriteLine($"  attempt {attempt + 1}: fastest {t1:F2} ms -> {t4:F2} ms (ratio {timeRatio:F1} per 4x)");
+            if (timeRatio < 12) return;
+        }
+        Assert.Fail($"{shape}: time grew {timeRatio:F1}x for 4x the text in three attempts (linear is 4, quadratic 16)");
+    }
+
+    [Fact]
+    public void Shapes_AreTheSizeTheyClaim()
+    {
+        foreach (var row in Shapes())
+        {
+            var shape = (string)row[0];
+            int len = Make(shape, N).Length;
+            Assert.InRange(len, N * 3 / 4, N * 5 / 4);
+        }
+    }
+}
