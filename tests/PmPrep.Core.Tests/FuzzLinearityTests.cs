@@ -22,7 +22,7 @@ public class FuzzLinearityTests
     private readonly ITestOutputHelper _out;
     public FuzzLinearityTests(ITestOutputHelper output) => _out = output;
 
-    private const int N = 16_000;
+    private const int N = 10_000;
 
     public static IEnumerable<object[]> Shapes() => new[]
     {
