@@ -9,7 +9,11 @@ namespace PmPrep.Core.Bank;
 public sealed record BankStory(string Path, StoryAnalysis Analysis);
 
 /// <summary>A finding about the bank; <see cref="Path"/> is null when it concerns the bank as a whole.</summary>
-public sealed record BankDiagnostic(string RuleId, Severity Severity, string Message, string? Path, TextRange? Range, int Start = 0, int End = 0);
+public sealed record BankDiagnostic(string RuleId, Severity Severity, string Message, string? Path, TextRange? Range, int Start = 0, int End = 0)
+{
+    /// <summary>The words the finding is about ("I supported the migration of checkout"), for hovers and follow-ups.</summary>
+    public string? Phrase { get; init; }
+}
 
 /// <summary>
 /// One cell of the LP x story matrix: how many evidence signals the story gives for the principle,
@@ -81,19 +85,25 @@ public sealed class BankContext
 
     public StoryFacts Facts(BankStory story) => _facts.TryGetValue(story, out var f) ? f : StoryFacts.Of(story.Analysis);
 
-    public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null)
+    public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null, string? phrase = null)
     {
         if (!Settings.IsEnabled(ruleId)) return;
         var info = EngineData.Default.Rule(ruleId);
         TextRange? range = null;
         if (story is not null)
         {
-            var doc = story.Analysis.Document;
-            range = doc.RangeOf(start, end);
-            if (doc.Suppressions.IsSuppressed(ruleId, range.Value.Start.Line)) return;
+            range = story.Analysis.Document.RangeOf(start, end);
+            if (IsSuppressed(ruleId, story, start)) return;
         }
         var sev = Settings.RuleSeverities.TryGetValue(ruleId, out var s) && s is { } set ? set : severity ?? info.DefaultSeverity;
-        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, args), story?.Path, range, start, end));
+        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, args), story?.Path, range, start, end) { Phrase = phrase });
+    }
+
+    /// <summary>True when an inline comment in the story turns the rule off at that offset.</summary>
+    public bool IsSuppressed(string ruleId, BankStory story, int start)
+    {
+        var doc = story.Analysis.Document;
+        return doc.Suppressions.IsSuppressed(ruleId, doc.RangeOf(start, start).Start.Line);
     }
 }
 

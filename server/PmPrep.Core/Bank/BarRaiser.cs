@@ -53,7 +53,7 @@ public static class BarRaiser
 
         // Findings, story and bank, in the probes' order of importance.
         var findings = story.Diagnostics.Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End)))
-            .Concat((bankFindings ?? Enumerable.Empty<BankDiagnostic>()).Select(d => (d.RuleId, Phrase: (string?)Excerpt(story, d.Start, d.End))))
+            .Concat((bankFindings ?? Enumerable.Empty<BankDiagnostic>()).Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End))))
             .ToList();
         foreach (var probe in Probes.Value.Where(p => !p.Fallback))
         {
@@ -77,7 +77,6 @@ public static class BarRaiser
             if (result.Count >= count) break;
             var ev = evidence[p];
             string reason = ev.Signals == 1 ? $"{p.Name} rests on one signal: \"{Trim(ev.Strongest.Text)}\"."
-                : !ev.Strongest.Strong ? $"{p.Name}: {ev.Signals} signals, but none is a decisive first-person act."
                 : first ? $"{p.Name} is your most thinly evidenced claim ({ev.Signals} signals): the interviewer assigned it will probe here."
                 : $"{p.Name} ({ev.Signals} signals): the interviewer assigned it will ask for more depth.";
             foreach (var q in p.FollowUps)

@@ -21,6 +21,8 @@ public sealed class DuplicateStory : BankRule
             if (!pair.IsDuplicate) continue;
             string percent = Math.Round(pair.Overlap * 100).ToString(CultureInfo.InvariantCulture);
             var a = ctx.Facts(pair.A).TitleSpan; var b = ctx.Facts(pair.B).TitleSpan;
+            // Suppressed in either story: the pair is settled, so both stay silent.
+            if (ctx.IsSuppressed(Id, pair.A, a.Start) || ctx.IsSuppressed(Id, pair.B, b.Start)) continue;
             ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.B.Path, ["percent"] = percent }, pair.A, a.Start, a.End);
             ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.A.Path, ["percent"] = percent }, pair.B, b.Start, b.End);
         }

@@ -20,6 +20,8 @@ public sealed class RoleInconsistency : BankRule
         foreach (var pair in ctx.Pairs)
         {
             if (pair.Conflict is not { } c) continue;
+            // Suppressed on either side: the user has settled this pair (e.g. "I supported it while on another team").
+            if (ctx.IsSuppressed(Id, pair.A, c.A.Start) || ctx.IsSuppressed(Id, pair.B, c.B.Start)) continue;
             Add(byPlace, pair.A, c.A, c.B, c.Work, pair.B.Path);
             Add(byPlace, pair.B, c.B, c.A, c.Work, pair.A.Path);
         }
@@ -32,7 +34,7 @@ public sealed class RoleInconsistency : BankRule
                 ["role"] = f.Mine.Phrase,
                 ["other"] = f.Theirs.Phrase,
                 ["file"] = file,
-            }, f.Story, f.Mine.Start, f.Mine.End);
+            }, f.Story, f.Mine.Start, f.Mine.End, phrase: f.Mine.Phrase);
         }
     }
 
