@@ -77,8 +77,8 @@ public static class BarRaiser
             if (result.Count >= count) break;
             var ev = evidence[p];
             string reason = ev.Signals == 1 ? $"{p.Name} rests on one signal: \"{Trim(ev.Strongest.Text)}\"."
-                : first ? $"{p.Name} is your most thinly evidenced claim ({ev.Signals} signals): the interviewer assigned it will probe here."
-                : $"{p.Name} ({ev.Signals} signals): the interviewer assigned it will ask for more depth.";
+                : first ? $"{p.Name} is this story's most thinly evidenced claim ({ev.Signals} signals): expect the probe here."
+                : $"{p.Name} ({ev.Signals} signals): whoever is assigned it will push for depth.";
             foreach (var q in p.FollowUps)
                 if (Add(new FollowUp(q, reason, p))) { first = false; break; }
         }

@@ -160,12 +160,12 @@ public static class ReportRenderer
             A("<p class=\"hint\">Each cell counts the evidence signals a story gives for a principle. A ringed cell is claimed in the story's front matter; ")
                 .A("a red ring with 0 is claimed but not shown. A red row is a gap: no story shows that principle.</p>\n");
             Legend();
-            A("<div class=\"scroll\">\n<table id=\"heatmap\" class=\"heatmap\">\n<thead>\n<tr><th class=\"corner\" scope=\"col\">Principle</th>");
+            A("<div class=\"coverage-grid\">\n<div class=\"scroll\">\n<table id=\"heatmap\" class=\"heatmap\">\n<thead>\n<tr><th class=\"corner\" scope=\"col\">Principle</th>");
             foreach (var s in _bank.Stories)
             {
                 int n = _number[s.Path];
                 A("<th scope=\"col\" class=\"story-col\" data-story=\"").T(s.Path).A("\" title=\"").T(TitleOf(s) + " (" + s.Path + ")").A("\"><a href=\"#story-").A(n.ToString(Inv)).A("\"><span class=\"num\">")
-                    .A(n.ToString(Inv)).A("</span><span class=\"vt\">").T(Clip(TitleOf(s), 34)).A("</span></a></th>");
+                    .A(n.ToString(Inv)).A("</span><span class=\"vt\">").T(Clip(TitleOf(s), 42)).A("</span></a></th>");
             }
             A("<th scope=\"col\" class=\"total\">Stories</th></tr>\n</thead>\n<tbody>\n");
             foreach (var row in _bank.Coverage)
@@ -189,7 +189,45 @@ public static class ReportRenderer
                 }
                 A("<td class=\"total").A(ev == 0 ? " zero" : "").A("\">").A(ev.ToString(Inv)).A("</td></tr>\n");
             }
-            A("</tbody>\n</table>\n</div>\n</section>\n");
+            A("</tbody>\n</table>\n</div>\n");
+            Glance();
+            A("</div>\n</section>\n");
+        }
+
+        /// <summary>Beside the heat map: the gaps, the principles only one story carries, and the claims with nothing behind them.</summary>
+        private void Glance()
+        {
+            A("<aside class=\"glance\" id=\"glance\">\n");
+            var gaps = _bank.Coverage.Where(r => r.IsGap).ToList();
+            A("<h4>Gaps</h4>\n");
+            if (gaps.Count == 0) A("<p class=\"ok\">Every principle has at least one story.</p>\n");
+            else
+            {
+                A("<ul class=\"gaps\">");
+                foreach (var g in gaps) A("<li>").T(g.Principle.Name).A("</li>");
+                A("</ul>\n");
+            }
+            var thin = _bank.Coverage.Where(r => r.EvidencedBy.Count() == 1).ToList();
+            if (thin.Count > 0)
+            {
+                A("<h4>Only one story</h4>\n<p class=\"small\">If that story goes badly, nothing backs the principle up.</p>\n<ul class=\"thin\">");
+                foreach (var r in thin)
+                {
+                    var s = r.EvidencedBy.First();
+                    A("<li>").T(r.Principle.Name).A(" <a href=\"#story-").A(_number[s.Path].ToString(Inv)).A("\" class=\"ref\">").A(_number[s.Path].ToString(Inv)).A("</a></li>");
+                }
+                A("</ul>\n");
+            }
+            var claimedOnly = _bank.Stories.Select(s => (Story: s, Lps: _bank.Coverage.Where(r => r.ClaimedOnlyBy.Contains(s)).Select(r => r.Principle.Name).ToList()))
+                .Where(x => x.Lps.Count > 0).ToList();
+            if (claimedOnly.Count > 0)
+            {
+                A("<h4>Claimed, not shown</h4>\n<ul class=\"claimed-only-list\">");
+                foreach (var (s, lps) in claimedOnly)
+                    A("<li><a href=\"#story-").A(_number[s.Path].ToString(Inv)).A("\" class=\"ref\">").A(_number[s.Path].ToString(Inv)).A("</a> ").T(JoinAnd(lps)).A("</li>");
+                A("</ul>\n");
+            }
+            A("</aside>\n");
         }
 
         private void Legend()
@@ -226,7 +264,7 @@ public static class ReportRenderer
             double X(double m) => left + Math.Min(m, scaleMax) / scaleMax * width;
 
             A("<section id=\"minutes\">\n<h2>Spoken length</h2>\n");
-            A("<p class=\"hint\">").T($"At {Num(_s.WordsPerMinute)} words per minute. The green band is the target ({Num(_s.MinMinutes)}-{Num(_s.MaxMinutes)} min); past the red line ({Num(_s.LimitMinutes)} min) the interviewer will cut in.").A("</p>\n");
+            A("<p class=\"hint\">").T($"At {_s.WordsPerMinute.ToString("0.#", Inv)} words per minute. The green band is the target ({Num(_s.MinMinutes)}-{Num(_s.MaxMinutes)} min); past the red line ({Num(_s.LimitMinutes)} min) the interviewer will cut in.").A("</p>\n");
             A("<table class=\"minutes\" id=\"minutes-table\">\n<thead><tr><th scope=\"col\">Story</th><th scope=\"col\" class=\"axis\">");
             Svg(width, 18, () =>
             {
@@ -359,6 +397,7 @@ public static class ReportRenderer
             foreach (var bad in a.Claims.Where(c => c.Principle is null))
                 A("<li class=\"chip unknown\" title=\"Not one of the 16 principles\"><span class=\"mark\">?</span>").T(bad.Value.Value).A("</li>");
             var also = a.Evidence.Where(e => !claimed.Contains(e.Principle)).OrderByDescending(e => e.Signals).ToList();
+            if (also.Count > 0) A("<li class=\"chip-label\">also shows</li>");
             foreach (var e in also)
                 A("<li class=\"chip also\" title=\"Shown but not claimed\">").T(e.Principle.Name).A(" <small>").A(e.Signals.ToString(Inv)).A("</small></li>");
             A("</ul>\n");

@@ -57,16 +57,25 @@ q { quotes: "\201C" "\201D"; font-style: italic; }
 
 .legend { list-style: none; display: flex; flex-wrap: wrap; gap: 6px 16px; padding: 0; margin: 0 0 10px; font-size: 12.5px; color: var(--muted); }
 .legend li { display: flex; align-items: center; gap: 6px; }
-.swatch { display: inline-block; width: 22px; height: 20px; line-height: 20px; text-align: center; font-size: 11px; border-radius: 3px; }
+.legend .swatch { display: inline-block; width: 26px; min-width: 26px; height: 20px; line-height: 20px; text-align: center; font-size: 11px; border-radius: 3px; font-weight: 600; }
 .swatch.gap-swatch { background: var(--gap); border: 1px solid #f3b8b3; }
 
 .scroll { overflow-x: auto; }
+.coverage-grid { display: flex; flex-wrap: wrap; gap: 20px 32px; align-items: flex-start; }
+.glance { flex: 1 1 220px; max-width: 340px; font-size: 13.5px; }
+.glance h4 { margin: 14px 0 4px; }
+.glance h4:first-child { margin-top: 0; }
+.glance ul { list-style: none; padding: 0; margin: 0; }
+.glance li { margin: 2px 0; }
+.glance .gaps li { color: var(--gap-fg); font-weight: 600; }
+.glance .small { margin: 0 0 4px; color: var(--muted); font-size: 12.5px; }
+.ref { display: inline-block; min-width: 18px; height: 18px; line-height: 18px; border-radius: 9px; background: var(--panel); border: 1px solid var(--line); text-align: center; font-size: 11px; font-weight: 700; color: var(--fg); margin-right: 4px; }
 .heatmap { border-collapse: separate; border-spacing: 3px; font-size: 13.5px; }
 .heatmap th.corner { text-align: left; vertical-align: bottom; color: var(--muted); font-weight: 600; padding: 0 8px 4px 0; }
 .heatmap th.story-col { vertical-align: bottom; padding: 0 0 4px; width: 40px; font-weight: 500; }
 .heatmap th.story-col a { display: flex; flex-direction: column-reverse; align-items: center; gap: 4px; color: var(--fg); }
 .heatmap th.story-col .num { font-size: 11px; font-weight: 700; color: var(--muted); }
-.heatmap .vt { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 13em; overflow: hidden; text-overflow: ellipsis; font-size: 12.5px; line-height: 1.2; }
+.heatmap .vt { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 15em; overflow: hidden; text-overflow: ellipsis; font-size: 12.5px; line-height: 1.2; }
 .heatmap th.total { vertical-align: bottom; font-size: 11px; color: var(--muted); font-weight: 600; padding: 0 4px 4px; }
 .heatmap th.lp { text-align: left; font-weight: 500; white-space: nowrap; padding: 0 12px 0 6px; border-radius: 4px; }
 .heatmap td.total { text-align: center; font-weight: 600; color: var(--muted); min-width: 34px; }
@@ -79,7 +88,7 @@ q { quotes: "\201C" "\201D"; font-style: italic; }
 .cell.e2 { background: var(--e2); }
 .cell.e3 { background: var(--e3); color: #ffffff; }
 .cell.e4 { background: var(--e4); color: #ffffff; }
-.cell.claimed { box-shadow: inset 0 0 0 2px #1f2328; }
+.cell.claimed { box-shadow: inset 0 0 0 2px #1f2328, inset 0 0 0 3px #ffffff; }
 .cell.claimed-only { box-shadow: inset 0 0 0 2px var(--err); color: var(--err); background: repeating-linear-gradient(135deg, #fff 0 4px, #fde2df 4px 8px); }
 .badge { display: inline-block; font-size: 10.5px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; border-radius: 10px; padding: 0 7px; vertical-align: 1px; }
 .gap-badge { background: var(--gap-fg); color: #fff; }
@@ -137,6 +146,7 @@ q { quotes: "\201C" "\201D"; font-style: italic; }
 .chip.unshown { background: #fff0ee; border-color: #f3b8b3; color: var(--gap-fg); }
 .chip.unknown { background: #fff8e1; border-color: #e7c66b; }
 .chip.also { color: var(--muted); border-style: dashed; }
+.chip-label { font-size: 12px; color: var(--muted); align-self: center; margin-left: 6px; }
 .cols { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 24px; }
 .followups ol { margin: 0; padding-left: 20px; }
 .followups li { margin: 0 0 10px; }
@@ -145,7 +155,7 @@ q { quotes: "\201C" "\201D"; font-style: italic; }
 .counts { margin: 0 0 4px; color: var(--muted); font-size: 13px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; border-top: 1px solid var(--line); padding-top: 10px; }
 
-@media (max-width: 820px) {
+@media screen and (max-width: 820px) {
   .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .cols { grid-template-columns: 1fr; }
   main { padding: 16px; }
@@ -174,8 +184,13 @@ body.vscode-dark .cell.claimed-only { background: #4a1f1f; color: #ffb4ab; }
   .story { padding: 8pt 10pt; margin: 8pt 0; }
   .minutes td.bar, .minutes th.axis { width: 60%; }
   .chart { width: 100%; height: auto; }
-  .heatmap { font-size: 9pt; }
-  .cell { height: 20pt; }
+  .heatmap { font-size: 9pt; border-spacing: 2px; }
+  .cell { width: 30px; min-width: 30px; height: 17pt; }
+  .heatmap th.story-col { width: 30px; }
+  .heatmap .vt { font-size: 8pt; max-height: 12em; }
+  .cols { gap: 12pt; }
+  .finding { font-size: 9pt; padding: 2pt 0 2pt 6pt; margin: 2pt 0; }
+  .followups .why { font-size: 8.5pt; }
 }
 """;
 }
