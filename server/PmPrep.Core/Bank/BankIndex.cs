@@ -27,6 +27,9 @@ public sealed class BankIndex
     // Notable pairs only (a duplicate or a role conflict), both directions: path -> other path -> pair.
     private readonly Dictionary<string, Dictionary<string, StoryPair>> _pairs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    // Inverted index of fingerprints: shingle -> stories that have it. Stories share few shingles,
+    // so counting a story's overlap with every other story costs about its own shingle count.
+    private readonly Dictionary<ulong, List<string>> _postings = new();
     private PmPrepSettings _settings;
     private BankAnalysis? _current;
 
@@ -53,9 +56,19 @@ public sealed class BankIndex
         ArgumentNullException.ThrowIfNull(analysis);
         lock (_gate)
         {
-            if (_entries.TryGetValue(path, out var old) && ReferenceEquals(old.Story.Analysis, analysis)) return;
+            if (_entries.TryGetValue(path, out var old))
+            {
+                if (ReferenceEquals(old.Story.Analysis, analysis)) return;
+                Unpost(path, old.Facts);
+            }
             var story = new BankStory(path, analysis);
-            _entries[path] = new Entry { Story = story, Facts = StoryFacts.Of(analysis), Cells = CellsOf(story) };
+            var facts = StoryFacts.Of(analysis);
+            _entries[path] = new Entry { Story = story, Facts = facts, Cells = CellsOf(story) };
+            foreach (var sh in facts.Fingerprint.Shingles)
+            {
+                if (!_postings.TryGetValue(sh, out var list)) _postings[sh] = list = new List<string>(2);
+                list.Add(path);
+            }
             _dirty.Add(path);
             _current = null;
         }
@@ -66,7 +79,8 @@ public sealed class BankIndex
     {
         lock (_gate)
         {
-            if (!_entries.Remove(path)) return false;
+            if (!_entries.Remove(path, out var old)) return false;
+            Unpost(path, old.Facts);
             DropPairs(path);
             _dirty.Remove(path);
             _current = null;
@@ -76,7 +90,7 @@ public sealed class BankIndex
 
     public void Clear()
     {
-        lock (_gate) { _entries.Clear(); _pairs.Clear(); _dirty.Clear(); _current = null; }
+        lock (_gate) { _entries.Clear(); _pairs.Clear(); _dirty.Clear(); _postings.Clear(); _current = null; }
     }
 
     /// <summary>The bank as it stands: coverage matrix and bank diagnostics. Recomputes what changed since the last call.</summary>
@@ -94,34 +108,73 @@ public sealed class BankIndex
         }
     }
 
+    private void Unpost(string path, StoryFacts facts)
+    {
+        foreach (var sh in facts.Fingerprint.Shingles)
+            if (_postings.TryGetValue(sh, out var list))
+            {
+                list.Remove(path);
+                if (list.Count == 0) _postings.Remove(sh);
+            }
+    }
+
+    /// <summary>
+    /// Compares each changed story with every other story: shared shingles come from the inverted
+    /// index (so stories with nothing in common cost nothing), role conflicts are checked only
+    /// between stories that state a role at all. Pairs of two changed stories are compared once.
+    /// </summary>
     private void Compare()
     {
         int comparisons = 0;
         if (_dirty.Count > 0)
         {
             foreach (var d in _dirty) DropPairs(d);
+            // Each changed story against each unchanged one, and each pair of changed stories once.
+            int k = _dirty.Count;
+            comparisons = k * (_entries.Count - k) + k * (k - 1) / 2;
+            var withRoles = _entries.Values.Where(e => e.Facts.StatesRole).ToList();
+            var common = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var d in _dirty)
             {
                 var a = _entries[d];
-                foreach (var (otherPath, b) in _entries)
+                bool Skip(string other) => other == d || (_dirty.Contains(other) && string.CompareOrdinal(other, d) < 0);
+
+                common.Clear();
+                foreach (var sh in a.Facts.Fingerprint.Shingles)
+                    if (_postings.TryGetValue(sh, out var list))
+                        foreach (var other in list)
+                            if (!Skip(other)) common[other] = common.GetValueOrDefault(other) + 1;
+                foreach (var (other, shared) in common)
                 {
-                    if (otherPath == d) continue;
-                    // Both changed: compare once, from the ordinally smaller path.
-                    if (_dirty.Contains(otherPath) && string.CompareOrdinal(otherPath, d) < 0) continue;
-                    comparisons++;
-                    var (first, second) = string.CompareOrdinal(d, otherPath) < 0 ? (a, b) : (b, a);
-                    var (sim, overlap) = StoryComparison.Compare(first.Facts, second.Facts);
-                    bool duplicate = StoryComparison.IsDuplicate(sim, overlap, Math.Min(first.Facts.Fingerprint.Count, second.Facts.Fingerprint.Count));
-                    var conflict = StoryComparison.Conflict(first.Facts, second.Facts);
-                    if (conflict is null && !duplicate) continue;
-                    var pair = new StoryPair(first.Story, second.Story, sim, overlap, duplicate, conflict);
-                    Pairs(first.Story.Path)[second.Story.Path] = pair;
-                    Pairs(second.Story.Path)[first.Story.Path] = pair;
+                    var b = _entries[other];
+                    int na = a.Facts.Fingerprint.Count, nb = b.Facts.Fingerprint.Count;
+                    double sim = (double)shared / (na + nb - shared), overlap = (double)shared / Math.Min(na, nb);
+                    if (!StoryComparison.IsDuplicate(sim, overlap, Math.Min(na, nb))) continue;
+                    Record(a, b, sim, overlap, true);
+                }
+
+                if (!a.Facts.StatesRole) continue;
+                foreach (var b in withRoles)
+                {
+                    if (Skip(b.Story.Path)) continue;
+                    var (first, second) = string.CompareOrdinal(d, b.Story.Path) < 0 ? (a, b) : (b, a);
+                    if (StoryComparison.Conflict(first.Facts, second.Facts) is not { } conflict) continue;
+                    var existing = Pairs(first.Story.Path).GetValueOrDefault(second.Story.Path);
+                    var (sim, overlap) = existing is null ? StoryComparison.Compare(first.Facts, second.Facts) : (existing.Similarity, existing.Overlap);
+                    Record(first, second, sim, overlap, existing?.IsDuplicate ?? false, conflict);
                 }
             }
             _dirty.Clear();
         }
         LastComparisons = comparisons;
+    }
+
+    private void Record(Entry x, Entry y, double sim, double overlap, bool duplicate, RoleConflict? conflict = null)
+    {
+        var (first, second) = string.CompareOrdinal(x.Story.Path, y.Story.Path) < 0 ? (x, y) : (y, x);
+        var pair = new StoryPair(first.Story, second.Story, sim, overlap, duplicate, conflict);
+        Pairs(first.Story.Path)[second.Story.Path] = pair;
+        Pairs(second.Story.Path)[first.Story.Path] = pair;
     }
 
     private Dictionary<string, StoryPair> Pairs(string path)

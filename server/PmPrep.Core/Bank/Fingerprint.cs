@@ -41,34 +41,34 @@ public sealed class Fingerprint
         return new Fingerprint(arr);
     }
 
-    /// <summary>Jaccard similarity of the two shingle sets, 0 to 1.</summary>
-    public double Jaccard(Fingerprint other)
+    /// <summary>Number of shingles the two fingerprints share.</summary>
+    public int Common(Fingerprint other)
     {
         var a = Shingles; var b = other.Shingles;
-        if (a.Length == 0 || b.Length == 0) return 0;
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
-            if (a[i] == b[j]) { common++; i++; j++; }
-            else if (a[i] < b[j]) i++;
+            ulong x = a[i], y = b[j];
+            if (x == y) { common++; i++; j++; }
+            else if (x < y) i++;
             else j++;
         }
-        return (double)common / (a.Length + b.Length - common);
+        return common;
+    }
+
+    /// <summary>Jaccard similarity of the two shingle sets, 0 to 1.</summary>
+    public double Jaccard(Fingerprint other)
+    {
+        if (Count == 0 || other.Count == 0) return 0;
+        int c = Common(other);
+        return (double)c / (Count + other.Count - c);
     }
 
     /// <summary>The shared share of the smaller story's shingles (containment), 0 to 1.</summary>
     public double Containment(Fingerprint other)
     {
-        var a = Shingles; var b = other.Shingles;
-        if (a.Length == 0 || b.Length == 0) return 0;
-        int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { common++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return (double)common / Math.Min(a.Length, b.Length);
+        if (Count == 0 || other.Count == 0) return 0;
+        return (double)Common(other) / Math.Min(Count, other.Count);
     }
 
     /// <summary>A lowercase content-word stem, or null for stop words and one-letter words.</summary>

@@ -47,6 +47,8 @@ public sealed class StoryFacts
     public IReadOnlyList<RoleClaim> Claims { get; }
     public Fingerprint Fingerprint { get; }
     public (int Start, int End) TitleSpan { get; }
+    /// <summary>True when the story says anything about the candidate's role (a role statement or a lead/support <c>role:</c>).</summary>
+    public bool StatesRole => Claims.Count > 0 || RoleValueLevel != RoleLevel.None;
 
     internal static HashSet<string> ProjectStems(string name)
     {

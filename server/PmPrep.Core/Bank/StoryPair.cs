@@ -41,8 +41,13 @@ public static class StoryComparison
     public const int MinContainedShingles = 25;
 
     /// <summary>(Jaccard, containment) of two stories' fingerprints.</summary>
-    public static (double Similarity, double Overlap) Compare(StoryFacts a, StoryFacts b) =>
-        (a.Fingerprint.Jaccard(b.Fingerprint), a.Fingerprint.Containment(b.Fingerprint));
+    public static (double Similarity, double Overlap) Compare(StoryFacts a, StoryFacts b)
+    {
+        int na = a.Fingerprint.Count, nb = b.Fingerprint.Count;
+        if (na == 0 || nb == 0) return (0, 0);
+        int c = a.Fingerprint.Common(b.Fingerprint);
+        return ((double)c / (na + nb - c), (double)c / Math.Min(na, nb));
+    }
 
     public static bool IsDuplicate(double similarity, double overlap, int smallerShingles = int.MaxValue) =>
         similarity >= DuplicateThreshold || (overlap >= ContainmentThreshold && smallerShingles >= MinContainedShingles);
