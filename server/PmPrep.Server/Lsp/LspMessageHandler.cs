@@ -56,7 +56,7 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                     if (buffer.Length > MaxHeader)
                     {
                         // Not a header at all: resynchronise on the next "Content-Length:".
-                        reader.AdvanceTo(Resync(buffer, skipFirst: true), buffer.End);
+                        reader.AdvanceTo(Resync(buffer, skipFirst: true));
                         Bad("header too long or missing", null, null);
                         continue;
                     }
@@ -81,7 +81,7 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                     var skipTo = Resync(buffer, skipFirst: !startsWithHeader || contentLength < 0 || contentLength > MaxBody);
                     bool progressed = !buffer.Slice(skipTo).Start.Equals(buffer.Start);
                     if (!progressed) skipTo = afterHeader;
-                    reader.AdvanceTo(skipTo, buffer.End);
+                    reader.AdvanceTo(skipTo);
                     Bad(contentLength > MaxBody ? $"Content-Length {contentLength} is over the limit" : "no valid Content-Length header", null, null);
                     if (contentLength > MaxBody) await SkipAsync(reader, contentLength, cancellationToken).ConfigureAwait(false);
                     continue;
