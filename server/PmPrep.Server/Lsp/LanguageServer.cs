@@ -21,6 +21,11 @@ public sealed class ServerOptions
     public TimeSpan BankDelay { get; init; } = TimeSpan.FromMilliseconds(150);
     /// <summary>Where rule docs are looked for when neither the client nor `pmprep.docsBaseUrl` names them.</summary>
     public string DocsSearchStart { get; init; } = AppContext.BaseDirectory;
+    /// <summary>
+    /// Longer documents are not analysed (a spoken story is about 3,000 characters; 1 MB is hours of
+    /// speech): the user gets a window/logMessage and the server stays responsive.
+    /// </summary>
+    public int MaxAnalyzedChars { get; init; } = 1_000_000;
     /// <summary>Test hook: runs on the thread pool before a read request computes its answer.</summary>
     public Func<string, CancellationToken, Task>? BeforeRead { get; init; }
 }
@@ -49,6 +54,7 @@ public sealed class LanguageServer : ILanguageServer
     private string? _yamlText;
     private InitializeParams? _init;
     private bool _shutdown;
+    private readonly HashSet<string> _tooLarge = new(StringComparer.Ordinal);
 
     // Shared with background work (immutable values swapped atomically).
     private volatile SettingsState _settings = new(PmPrepSettings.Default, 0);
@@ -269,6 +275,7 @@ public sealed class LanguageServer : ILanguageServer
             return;
         }
         if (_analysis.Remove(uri, out var st)) st.Cts?.Cancel();
+        _tooLarge.Remove(uri);
         _latest.TryRemove(uri, out _);
         _published.TryRemove(uri, out _);
         _bankByUri.TryRemove(uri, out _);
@@ -288,6 +295,19 @@ public sealed class LanguageServer : ILanguageServer
         var settings = _settings;
         st.Seq = snap.Seq;
         st.Generation = settings.Generation;
+        if (snap.Text.Length > _options.MaxAnalyzedChars)
+        {
+            st.Pending = Task.FromResult<StoryAnalysis?>(null);
+            _latest.TryRemove(snap.Uri, out _);
+            if (_tooLarge.Add(snap.Uri))
+            {
+                _log.Warning("{Uri} has {Chars} characters: not analysed", snap.Uri, snap.Text.Length);
+                _ = LogToClientAsync(2, $"PmPrep: {snap.ClientUri} is {snap.Text.Length / 1_000_000.0:0.0} million characters, too long to be a spoken story; it is not analysed (limit {_options.MaxAnalyzedChars:N0}).");
+            }
+            _ = PublishAsync(snap.ClientUri, snap.Version, new List<LspDiagnostic>(), null);
+            return;
+        }
+        _tooLarge.Remove(snap.Uri);
         var task = AnalyzeAndPublishAsync(st.Chain, snap, settings, st.Cts.Token);
         st.Pending = task;
         st.Chain = task;
@@ -347,6 +367,7 @@ public sealed class LanguageServer : ILanguageServer
         var uri = DocumentStore.Normalize(rawUri);
         var doc = _store.Get(uri);
         if (doc is null) return (null, Task.FromResult<StoryAnalysis?>(null));
+        if (doc.Text.Length > _options.MaxAnalyzedChars) return (doc, Task.FromResult<StoryAnalysis?>(null));
         var settings = _settings;
         Task<StoryAnalysis?>? pending = null;
         if (_analysis.TryGetValue(uri, out var st) && st.Seq == doc.Seq && st.Generation == settings.Generation) pending = st.Pending;
@@ -362,16 +383,23 @@ public sealed class LanguageServer : ILanguageServer
 
     private async Task<(DocumentSnapshot Doc, StoryAnalysis Analysis)?> ReadAsync(string method, string uri, CancellationToken ct)
     {
+        var (doc, analysis) = await ReadAnyAsync(method, uri, ct).ConfigureAwait(false);
+        return doc is null || analysis is null ? null : (doc, analysis);
+    }
+
+    /// <summary>The document and, unless it is too large to analyse, its analysis.</summary>
+    private async Task<(DocumentSnapshot? Doc, StoryAnalysis? Analysis)> ReadAnyAsync(string method, string uri, CancellationToken ct)
+    {
         var (doc, analysisTask) = Read(uri);   // synchronous part: runs on the writer, in order
         if (doc is null)
         {
             _log.Debug("{Method} for {Uri}, which is not open", method, uri);
-            return null;
+            return (null, null);
         }
         if (_options.BeforeRead is { } hook) await hook(method, ct).ConfigureAwait(false);
-        var analysis = await analysisTask.WaitAsync(ct).ConfigureAwait(false);
+        var analysis = doc.Text.Length > _options.MaxAnalyzedChars ? null : await analysisTask.WaitAsync(ct).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
-        return analysis is null ? null : (doc, analysis);
+        return (doc, analysis);
     }
 
     public async Task<Hover?> HoverAsync(HoverParams p, CancellationToken cancellationToken)
@@ -406,8 +434,8 @@ public sealed class LanguageServer : ILanguageServer
 
     public async Task<CompletionList> CompletionAsync(CompletionParams p, CancellationToken cancellationToken)
     {
-        var r = await ReadAsync("completion", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
-        return r is { } x ? Features.Completion(x.Doc.Text, x.Doc.Lines, p.Position, x.Analysis) : new CompletionList();
+        var (doc, analysis) = await ReadAnyAsync("completion", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
+        return doc is not null ? Features.Completion(doc.Text, doc.Lines, p.Position, analysis) : new CompletionList();
     }
 
     private static string FileName(string uri) =>
