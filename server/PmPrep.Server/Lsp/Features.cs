@@ -343,11 +343,15 @@ public static class Features
             {
                 int col = Math.Max(prefix.LastIndexOfAny(new[] { '[', ',', ':' }) + 1, m.Length);
                 while (col < prefix.Length && prefix[col] == ' ') col++;
-                AddPrinciples(list, ReplaceFrom(col), analysis);
+                var written = LineText(text, lines, line)[m.Length..].Split(',', '[', ']').Select(PrincipleNames.Resolve);
+                AddPrinciples(list, ReplaceFrom(col), analysis, written);
             }
             else if (ListItem.Match(prefix) is { Success: true } li && OwningKey(text, lines, line, fmStartLine) == "lps")
             {
-                AddPrinciples(list, ReplaceFrom(li.Length), analysis);
+                var written = new List<Principle?>();
+                for (int l = line - 1; l > fmStartLine && ListItem.Match(LineText(text, lines, l)) is { Success: true } prev; l--)
+                    written.Add(PrincipleNames.Resolve(LineText(text, lines, l)[prev.Length..]));
+                AddPrinciples(list, ReplaceFrom(li.Length), analysis, written);
             }
             else if (RoleLine.Match(prefix) is { Success: true } rm)
             {
@@ -380,9 +384,10 @@ public static class Features
         return list;
     }
 
-    private static void AddPrinciples(CompletionList list, LspRange replace, StoryAnalysis? analysis)
+    private static void AddPrinciples(CompletionList list, LspRange replace, StoryAnalysis? analysis, IEnumerable<Principle?> written)
     {
         var claimed = analysis?.ClaimedPrinciples.ToHashSet() ?? new HashSet<Principle>();
+        claimed.UnionWith(written.OfType<Principle>());
         foreach (var p in EngineData.Default.Principles)
         {
             bool has = claimed.Contains(p);
