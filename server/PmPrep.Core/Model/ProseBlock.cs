@@ -23,6 +23,18 @@ public sealed class ProseBlock
     public string Text { get; }
     public List<Sentence> Sentences { get; } = new();
     public List<Token> Tokens { get; internal set; } = new();
+    /// <summary>True inside a Markdown block quote: quoted text that fixes never rewrite.</summary>
+    public bool InBlockQuote { get; internal init; }
+    /// <summary>Prose ranges [start, end) that are link text: fixes never edit inside them.</summary>
+    public IReadOnlyList<(int Start, int End)> LinkRanges { get; internal init; } = Array.Empty<(int, int)>();
+
+    /// <summary>True when the prose range [start, end) touches link text (an insertion strictly inside one counts too).</summary>
+    public bool TouchesLink(int start, int end)
+    {
+        foreach (var (a, b) in LinkRanges)
+            if (start == end ? start > a && start < b : start < b && a < end) return true;
+        return false;
+    }
 
     public int SourceStart => _map.Length == 0 ? 0 : _map[0];
     public int SourceEnd => _map.Length == 0 ? 0 : _map[^1] + 1;

@@ -40,6 +40,8 @@ public static class StoryParser
         private readonly string _text;
         private readonly int _bodyStart;
         private Part? _current;
+        private int _quoteDepth;
+        private List<(int, int)>? _links;
 
         public Walker(StoryDocument doc, int bodyStart)
         {
@@ -63,6 +65,12 @@ public static class StoryParser
                     break;
                 case CodeBlock:
                     break; // fenced or indented code: not prose
+                case QuoteBlock quote:
+                    // Quoted text (an email, what someone said): rules may read it, fixes never rewrite it.
+                    _quoteDepth++;
+                    foreach (var child in quote) Block(child);
+                    _quoteDepth--;
+                    break;
                 case ContainerBlock container:
                     foreach (var child in container) Block(child);
                     break;
@@ -155,6 +163,7 @@ public static class StoryParser
             if (inline is null) return null;
             var sb = new StringBuilder();
             var map = new List<int>();
+            _links = new List<(int, int)>();
             Inlines(inline, sb, map);
             // Trim, keeping the map aligned.
             int s = 0, e = sb.Length;
@@ -163,7 +172,8 @@ public static class StoryParser
             if (s == e) return null;
             string text = sb.ToString(s, e - s);
             int[] arr = map.GetRange(s, e - s).ToArray();
-            return new ProseBlock(kind, text, arr, level, _text);
+            var links = _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
+            return new ProseBlock(kind, text, arr, level, _text) { InBlockQuote = _quoteDepth > 0, LinkRanges = links };
         }
 
         private void Inlines(ContainerInline container, StringBuilder sb, List<int> map)
@@ -210,6 +220,14 @@ public static class StoryParser
                         break;
                     case LinkInline link when link.IsImage:
                         break;
+                    case LinkInline link:
+                    {
+                        // Link text is prose, but a fix must not rewrite it: remember where it is.
+                        int from = sb.Length;
+                        Inlines(link, sb, map);
+                        _links?.Add((from, sb.Length));
+                        break;
+                    }
                     case ContainerInline child: // emphasis, link text
                         Inlines(child, sb, map);
                         break;

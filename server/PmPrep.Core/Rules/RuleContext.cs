@@ -87,6 +87,7 @@ public sealed class RuleContext
     public static TextEdit? Edit(Sentence s, int proseStart, int proseEnd, string newText)
     {
         var b = s.Block;
+        if (b.TouchesLink(proseStart, proseEnd)) return null;
         if (proseStart == proseEnd)
         {
             int at = proseStart >= b.Text.Length ? b.ToSourceEnd(b.Text.Length) : b.ToSource(proseStart);
