@@ -24,7 +24,7 @@ public sealed class PassiveOwnership : SentenceRule
         var (start, stop) = RuleContext.WordSpan(s, from, partEnd);
         string phrase = RuleContext.WordText(s, from, partEnd);
         var fixes = new List<Fix>();
-        if (ActiveVoice.Rewrite(s, auxAt, partEnd) is { } edits)
+        if (ActiveVoice.Rewrite(s, auxAt, partEnd, ctx.Lexicon) is { } edits)
             fixes.Add(new Fix(ctx.FixTitle(Id), edits, Mechanical: true, Preferred: true));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
