@@ -53,7 +53,7 @@ public static class HedgeRemoval
         while (before > 0 && text[before - 1] == ' ') before--;
         bool commaBefore = before > s.Start && text[before - 1] == ',';
         bool commaAfter = to < text.Length && text[to] == ',';
-        bool atStart = first == 0 && s.Tokens[0].Start == words[0].Start;
+        bool atStart = first == 0; // after a leading emoji or bracket too: "(Maybe we" -> "(We"
         bool atEnd = restFirst >= words.Length;
 
         if (atEnd)
