@@ -129,8 +129,36 @@ public class FixPropertyTests
         string s = pool[r.Next(pool.Length)];
         var words = s.Split(' ');
         int at = r.Next(words.Length);
-        switch (r.Next(12))
+        switch (r.Next(16))
         {
+            case 12:
+            {
+                // Emphasis over two words: "**we decided** to ..."
+                if (at + 1 < words.Length && char.IsLetter(words[at][0]) && char.IsLetter(words[at + 1][^1]))
+                {
+                    words[at] = "**" + words[at];
+                    words[at + 1] += "**";
+                }
+                b.Text(string.Join(' ', words));
+                return;
+            }
+            case 13:
+                // An entity and an escape: prose characters that are not the source characters.
+                b.Text(string.Join(' ', words.Select(w => w == "and" ? "&amp;" : w == "the" ? "th\\e" : w)));
+                return;
+            case 14:
+                for (int k = 0; k < words.Length; k++)
+                {
+                    if (k > 0) b.Text(" ");
+                    if (k == at) { b.Guarded("<https://example.com/we>", "autolink"); b.Text(" "); }
+                    b.Text(words[k]);
+                }
+                return;
+            case 15:
+                // Inline HTML between words.
+                words[at] = "<span>" + words[at] + "</span>";
+                b.Text(string.Join(' ', words));
+                return;
             case 0:
             {
                 string mark = r.Next(3) switch { 0 => "**", 1 => "*", _ => "_" };
@@ -276,6 +304,20 @@ public class FixPropertyTests
                     $"{d.RuleId} \"{f.Title}\" left \"{still.FirstOrDefault()?.Phrase}\" at {ms}:\n--- before\n{text}\n--- after\n{after}");
             }
         }, iter: Iterations, threads: 1, print: d => d.ToString());
+
+    /// <summary>The generator is worth its time: every rule with a fix gets fixes offered in a sample.</summary>
+    [Fact]
+    public void Generated_stories_exercise_every_fix()
+    {
+        var offered = new HashSet<string>();
+        Docs.Sample(doc =>
+        {
+            foreach (var (d, _) in AllFixes(StoryAnalyzer.Analyze(doc.Text))) lock (offered) offered.Add(d.RuleId);
+        }, iter: 150, threads: 1, seed: "0N0XIzNsQ0O2");
+        var expected = new[] { "we-language", "passive-ownership", "hedging", "weak-ownership-verb", "missing-because", "metric-without-context",
+            "team-as-actor", "lp-heading", "missing-section", "missing-reflection", "unknown-lp", "lp-name-drop" };
+        Assert.Empty(expected.Except(offered));
+    }
 
     [Fact]
     public void Fix_all_is_idempotent_and_never_touches_code_or_front_matter() =>
