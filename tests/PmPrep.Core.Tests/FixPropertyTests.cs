@@ -144,7 +144,14 @@ public class FixPropertyTests
             }
             case 13:
                 // An entity and an escape: prose characters that are not the source characters.
-                b.Text(string.Join(' ', words.Select(w => w == "and" ? "&amp;" : w == "the" ? "th\\e" : w)));
+                for (int k = 0; k < words.Length; k++)
+                {
+                    if (k > 0) b.Text(" ");
+                    if (words[k] == "and") b.Guarded("&amp;", "entity");
+                    else if (words[k] == "the") b.Text("th\\e");
+                    else if (k == words.Length - 1 && r.Next(2) == 0) { b.Text(words[k].TrimEnd('.')); b.Text(" "); b.Guarded("\\*", "escape"); }
+                    else b.Text(words[k]);
+                }
                 return;
             case 14:
                 for (int k = 0; k < words.Length; k++)
