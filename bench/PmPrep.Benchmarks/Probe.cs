@@ -28,6 +28,7 @@ public static class Probe
             ("brackets", k => R("[", k)),
             ("stars", k => R("*", k)),
             ("story paragraphs", k => StoryCorpus.LargeFile(k)),
+            ("comments", k => R("<!-- pmprep-disable-next-line hedging -->\nI think we maybe decided.\n", k / 68)),
         };
         foreach (var (name, make) in cases)
         {
