@@ -14,6 +14,9 @@ namespace PmPrep.Server.Lsp;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = false)]
 [JsonSerializable(typeof(StreamJsonRpc.RequestId))]
+// The data of StreamJsonRpc's own error replies (invalid params, a handler that threw): without it
+// the reply cannot be written and StreamJsonRpc drops the connection (found by protocol fuzzing).
+[JsonSerializable(typeof(StreamJsonRpc.Protocol.CommonErrorData))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]
