@@ -39,6 +39,27 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     /// <summary>Messages that could not be read, for tests and the log.</summary>
     public int BadMessages;
 
+    // Ids of the requests this side sent that still await a response. StreamJsonRpc ends the
+    // connection when a response arrives for a request it never sent (RemoteProtocolViolation); a
+    // confused client must not be able to do that, so such responses are logged and dropped here.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RequestId, byte> _outstanding = new();
+
+    protected override void Write(JsonRpcMessage content, CancellationToken cancellationToken)
+    {
+        if (content is JsonRpcRequest { IsResponseExpected: true } request) _outstanding[request.RequestId] = 0;
+        base.Write(content, cancellationToken);
+    }
+
+    /// <summary>True for a response (result or error) whose id matches no request this side sent.</summary>
+    private bool IsStrayResponse(JsonRpcMessage message)
+    {
+        RequestId id;
+        if (message is JsonRpcResult result) id = result.RequestId;
+        else if (message is JsonRpcError error) id = error.RequestId;
+        else return false;
+        return !_outstanding.TryRemove(id, out _);
+    }
+
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
     {
         var reader = Reader ?? throw new InvalidOperationException("no reader");
@@ -128,6 +149,11 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
             // The formatter may hold on to the buffer until deserialization completes (see
             // IJsonRpcMessageBufferManager); STJ's formatter copies into a JsonDocument, so release now.
             reader.AdvanceTo(content.End);
+            if (message is not null && IsStrayResponse(message))
+            {
+                Bad("a response to a request that was never sent", true, (message as IJsonRpcMessageWithId)?.RequestId);
+                continue;
+            }
             return message;
         }
     }
