@@ -18,10 +18,10 @@ export function storyTemplate(title: string): string {
   const yamlTitle = /[:#\[\]{},&*!|>'"%@`]/.test(title) ? JSON.stringify(title) : title;
   return `---
 title: ${yamlTitle}
-lps: []            # the 2-3 Leadership Principles this story proves, e.g. [Customer Obsession, Dive Deep]
-project:           # optional: the project, to compare stories about the same work
-role:              # optional: owner, lead, contributor
-question:          # optional: the interview question this story answers
+lps: []       # 2-3 Leadership Principles it proves
+project:      # optional
+role:         # optional: owner, lead, contributor
+question:     # optional: the question it answers
 ---
 
 # ${title}
