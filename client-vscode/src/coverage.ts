@@ -19,7 +19,8 @@ export const COVERAGE_REQUEST = 'pmprep/coverage';
 /** A URI as a comparable key: servers and editors may percent-encode differently. */
 export function uriKey(uri: string | vscode.Uri): string {
   try {
-    const u = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+    // The server may answer with URIs or with plain file paths.
+    const u = typeof uri !== 'string' ? uri : /^(\/|[a-zA-Z]:[\\/])/.test(uri) ? vscode.Uri.file(uri) : vscode.Uri.parse(uri);
     return u.scheme === 'file' ? 'file:' + path.normalize(u.fsPath) : u.toString();
   } catch {
     return String(uri);
@@ -30,10 +31,14 @@ export function cellsOf(p: CoveragePrinciple): CoverageCell[] {
   return (p.cells ?? p.stories ?? []).filter((c) => c.signals > 0 || c.claimed);
 }
 
+export function toUri(uri: string): vscode.Uri {
+  return /^(\/|[a-zA-Z]:[\\/])/.test(uri) ? vscode.Uri.file(uri) : vscode.Uri.parse(uri);
+}
+
 export function storyLabel(story: CoverageStory | undefined, uri: string): string {
   if (story?.title) return story.title;
   try {
-    return path.basename(vscode.Uri.parse(uri).fsPath).replace(/\.story\.md$/i, '');
+    return path.basename(toUri(uri).fsPath).replace(/\.story\.md$/i, '');
   } catch {
     return uri;
   }
@@ -169,7 +174,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     if (cell.claimed) parts.push('claimed');
     item.description = parts.join(' · ');
     item.iconPath = new vscode.ThemeIcon(cell.signals > 0 ? 'book' : 'circle-slash');
-    item.resourceUri = vscode.Uri.parse(cell.uri);
+    item.resourceUri = toUri(cell.uri);
     const tip = new vscode.MarkdownString();
     tip.appendText(`${principle.name} in ${storyLabel(story, cell.uri)}`);
     if (cell.strongest?.text) {
@@ -187,7 +192,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
 
 /** Opens a story, selecting the evidence when a range is given. */
 export async function openEvidence(uri: string, range?: LspRange | null): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const doc = await vscode.workspace.openTextDocument(toUri(uri));
   const selection = range
     ? new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character)
     : undefined;

@@ -55,6 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('pmprep.newStory', newStory),
     vscode.commands.registerCommand('pmprep.showCoverageReport', () => report.show()),
+    // The server's code lens on the story title runs this id.
+    vscode.commands.registerCommand('pmprep.showCoverage', () => report.show()),
     vscode.commands.registerCommand('pmprep.refreshCoverage', () => model.refresh()),
     vscode.commands.registerCommand('pmprep.restartServer', () => restart(context)),
     vscode.commands.registerCommand('pmprep.openEvidence', (uri: string, range?: LspRange) => openEvidence(uri, range)),

@@ -157,6 +157,8 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
           'files.hotExit': 'off',
           'git.enabled': false,
           'workbench.colorTheme': 'Default Light Modern',
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          'workbench.editor.enablePreview': false,
         },
         null,
         2,
@@ -199,7 +201,9 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await page.locator('.explorer-folders-view').waitFor({ timeout: 60000 });
-    await page.waitForTimeout(2000);
+    // The extension activates on workspaceContains:**/*.story.md: its view appears in the Explorer.
+    await page.locator('.pane-header', { hasText: 'LP Coverage' }).first().waitFor({ timeout: 60000 });
+    await page.waitForTimeout(1000);
     await screenshot('workbench');
   });
 
