@@ -47,6 +47,8 @@ public sealed class PassiveOwnership : SentenceRule
             if (partEnd < 0) continue;
             if (partEnd < words.Length && words[partEnd].Lower is "out" or "back" or "off" or "up" or "down") partEnd++;
             if (HasAgent(words, partEnd)) continue;
+            // "Some messages were delayed", "orders were cut off": events, not hidden decisions.
+            if (i > 0 && ctx.Lexicon["passive-event-subjects"].LongestAt(words, i - 1) > 0) continue;
             return (i, partEnd);
         }
         return null;
