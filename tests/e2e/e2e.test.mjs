@@ -73,9 +73,9 @@ async function waitForHttp(url, ms) {
   throw new Error(`code-server did not answer ${url} within ${ms} ms; see test-output/e2e/code-server.log`);
 }
 
-async function screenshot(name) {
+async function screenshot(name, { moveMouse = true } = {}) {
   shot++;
-  await page.mouse.move(1150, 16).catch(() => {}); // no stray tooltips
+  if (moveMouse) await page.mouse.move(1150, 16).catch(() => {}); // no stray tooltips
   const file = path.join(outDir, `${String(shot).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file });
   return file;
@@ -285,7 +285,7 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     const text = await hover.textContent();
     fs.writeFileSync(path.join(outDir, 'hover.txt'), text + '\n');
     assert.match(text, HOVER_EXPLANATION);
-    await screenshot('hover');
+    await screenshot('hover', { moveMouse: false });
     await page.keyboard.press('Escape');
   });
 
