@@ -70,6 +70,11 @@ else
   # install scripts allowed for the whole tree.
   (
     cd "$CS_DIR"
+    # When this script runs under `npm run`, the outer npm's npm_* variables (among them
+    # npm_config_user_agent, from which code-server's postinstall reads the Node version) would
+    # describe the machine's Node, not Node 24: drop them.
+    for v in $(compgen -e | grep -i '^npm_'); do unset "$v"; done
+    unset NODE
     export PATH="$NODE_BIN:$PATH"
     export npm_config_nodedir="$NODE_HEADERS"
     export npm_config_dangerously_allow_all_scripts=true
