@@ -44,7 +44,12 @@ public sealed class LpNameDrop : SentenceRule
                 var words = PrincipleNames.Key(n).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length == 0) continue;
                 bool oneWord = words.Length == 1;
-                bool anyCase = words.Length >= 3 || PrincipleNames.Key(n) is "customer obsession" or "highest standards" or "disagree and commit";
+                // Lower case counts only for names no one writes by accident: the official names of
+                // three or more words, and a few distinctive short forms. "hire and develop the team"
+                // or "we were right a lot" are ordinary English.
+                string key = PrincipleNames.Key(n);
+                bool anyCase = (words.Length >= 3 && key == PrincipleNames.Key(p.Name))
+                               || key is "customer obsession" or "disagree and commit" or "bias for action" or "bias to action" or "insist on the highest standards";
                 list.Add(new Name(words, p, anyCase, oneWord));
             }
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));

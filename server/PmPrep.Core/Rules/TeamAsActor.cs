@@ -1,4 +1,5 @@
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
@@ -28,6 +29,8 @@ public sealed class TeamAsActor : SentenceRule
             if (i > 0 && !IsClauseStart(s, i)) continue;
             int end = actors.LongestAt(words, i);
             if (end < 0) continue;
+            // "After the review the team launched": a determiner inside means two phrases, not one actor.
+            if (words.Skip(i + 1).Take(end - i - 1).Any(w => w.Lower is "the" or "a" or "an" or "my" or "our" or "this" or "that")) continue;
             int v = WeLanguage.SkipAdverbs(words, end, ctx.Lexicon);
             if (v >= words.Length || verbs.LongestAt(words, v) < 0) continue;
 
@@ -37,7 +40,7 @@ public sealed class TeamAsActor : SentenceRule
             // "My team launched X" -> "I [what I decided or did], and my team launched X"
             var first = words[i];
             string lowered = i == 0 && !IsProperNoun(first.Text) ? char.ToLowerInvariant(first.Text[0]) + first.Text[1..] : first.Text;
-            var edit = RuleContext.Edit(s, first.Start, first.End, "I [what I decided or did], and " + lowered);
+            var edit = s.Block.InBlockQuote ? null : RuleContext.Edit(s, first.Start, first.End, Templates.OwnPart + lowered);
             if (edit is not null) fixes.Add(new Fix(ctx.FixTitle(Id), new[] { edit }));
             ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = actor }, fixes, RuleContext.WordText(s, i, v + 1));
             return;
