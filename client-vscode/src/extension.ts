@@ -1,3 +1,5 @@
+import * as readline from 'node:readline';
+import type { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -157,6 +159,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       },
     },
     markdown: { isTrusted: false, supportHtml: false },
+    // The server logs to stderr as "[12:00:00.000 INF] ...": keep its level instead of showing
+    // every line as an error.
+    stdioOptions: { stdout: (input, channel) => logLines(input, channel), stderr: (input, channel) => logLines(input, channel) },
   };
 
   const c = new PmPrepClient('pmprep', 'PmPrep', serverOptions, clientOptions);
@@ -179,6 +184,16 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
     reportStartFailure(earlyExit ?? (e instanceof ServerStartError ? e : new ServerStartError(`PmPrep could not start its language server (${server.description}): ${(e as Error)?.message ?? e}. See the PmPrep output.`)));
   }
+}
+
+function logLines(input: Readable, channel: vscode.LogOutputChannel): void {
+  readline.createInterface({ input, crlfDelay: Infinity, terminal: false, historySize: 0 }).on('line', (line) => {
+    const level = /^\[[\d:.]+ (VRB|DBG|INF|WRN|ERR|FTL)\]/.exec(line)?.[1];
+    if (level === 'ERR' || level === 'FTL') channel.error(line);
+    else if (level === 'WRN') channel.warn(line);
+    else if (level === 'DBG' || level === 'VRB') channel.debug(line);
+    else channel.info(line);
+  });
 }
 
 /** One notification per distinct failure, with the action that helps. */

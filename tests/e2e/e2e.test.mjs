@@ -226,9 +226,9 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
       // Keep the extension's own log next to the screenshots.
       const logs = path.join(userData ?? '', 'logs');
       if (userData && fs.existsSync(logs)) {
-        for (const f of fs.readdirSync(logs, { recursive: true })) {
-          if (String(f).endsWith('PmPrep.log')) fs.copyFileSync(path.join(logs, f), path.join(outDir, 'pmprep-output.log'));
-        }
+        // One log per window session (the last step reloads the window): keep them all, in order.
+        const files = fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith('PmPrep.log')).sort();
+        fs.writeFileSync(path.join(outDir, 'pmprep-output.log'), files.map((f) => `==> ${f}\n` + fs.readFileSync(path.join(logs, f), 'utf8')).join('\n'));
       }
     } finally {
       await browser?.close().catch(() => {});
@@ -382,6 +382,17 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     const text = fs.readFileSync(created, 'utf8');
     for (const part of ['## Context', '## Decision', '## Impact', '## Reflection', 'title: Launch pricing test', 'lps:']) assert.ok(text.includes(part), `template lacks ${part}`);
     await screenshot('new-story');
+  });
+
+  step('restarts the server from the command palette', 'restart-server', async () => {
+    await page.locator(`.tab[aria-label*="${STORY}"]`).first().click();
+    await runCommand('PmPrep: Restart Server');
+    // The old server's diagnostics go away with it; the new one publishes them again.
+    await page.waitForTimeout(1500);
+    await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 30000 });
+    await page.locator('.statusbar-item', { hasText: /\d+\.\d min/ }).first().waitFor({ timeout: 20000 });
+    assert.equal(await page.locator('.notification-toast', { hasText: 'could not start' }).count(), 0, 'a failure notification after a restart');
+    await screenshot('restarted');
   });
 
   step('explains once when the server cannot start', 'server-cannot-start', async () => {
