@@ -381,6 +381,8 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     assert.ok(fs.existsSync(created), `${created} was not written`);
     const text = fs.readFileSync(created, 'utf8');
     for (const part of ['## Context', '## Decision', '## Impact', '## Reflection', 'title: Launch pricing test', 'lps:']) assert.ok(text.includes(part), `template lacks ${part}`);
+    // The new story joins the bank: the LP Coverage summary counts it.
+    await page.waitForFunction(() => [...document.querySelectorAll('.pane')].some((p) => p.querySelector('.pane-header')?.textContent?.includes('LP Coverage') && p.textContent.includes('3 stories')), null, { timeout: 15000 });
     await screenshot('new-story');
   });
 
