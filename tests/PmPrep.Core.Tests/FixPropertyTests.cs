@@ -281,7 +281,8 @@ public class FixPropertyTests
                 {
                     var s = a.Document.Sentences.FirstOrDefault(x => x.SourceStart <= d.Start && d.End <= x.SourceEnd);
                     Assert.NotNull(s);
-                    int limit = s!.SourceEnd, first = s.SourceStart;
+                    // (closing "**" or "](url)" after the sentence's last character belong to it)
+                    int limit = s!.Block.AfterClosingMarkup(s.SourceEnd), first = s.SourceStart;
                     while (limit < text.Length && text[limit] == ' ') limit++;
                     while (first > 0 && text[first - 1] == ' ') first--;
                     foreach (var e in edits)

@@ -68,7 +68,7 @@ public static class FirstPerson
                 case "we'll": replacement = "I'll"; subject = true; break;
                 case "us": replacement = Case(w.Text, "me"); break;
                 case "our":
-                    if (i + 1 < words.Length && shared.LongestAt(words, i + 1) > 0) continue;
+                    if (OwnedByTheCompany(s, words, i, shared)) continue;
                     replacement = Case(w.Text, "my");
                     break;
                 case "ours": replacement = Case(w.Text, "mine"); break;
@@ -219,6 +219,18 @@ public static class FirstPerson
                 open = -1;
             }
         }
+    }
+
+    /// <summary>"our customers", "our biggest competitor", "our most loyal users": what "our" stays before.</summary>
+    private static bool OwnedByTheCompany(Sentence s, Token[] words, int our, Patterns.PatternSet<string> shared)
+    {
+        for (int k = our + 1; k < words.Length && k <= our + 3; k++)
+        {
+            if (shared.LongestAt(words, k) > 0) return true;
+            if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
+            foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
+        }
+        return false;
     }
 
     private static bool FollowedByOf(Token[] words, int at) => at + 1 < words.Length && words[at + 1].Lower == "of";
