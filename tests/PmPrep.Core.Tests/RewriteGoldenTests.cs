@@ -59,7 +59,7 @@ public class RewriteGoldenTests
         ("passive-ownership", "The feature was launched in March.", "I launched the feature in March."),
         ("passive-ownership", "The feature was quickly launched in March.", "I quickly launched the feature in March."),
         ("passive-ownership", "The pilot was rolled out to two cities.", "I rolled out the pilot to two cities."),
-        ("passive-ownership", "The budget was cut by 20%.", "I cut the budget by 20%."),
+        ("passive-ownership", "The budget was cut in March.", "I cut the budget in March."),
         ("passive-ownership", "The API was deprecated in Q3.", "I deprecated the API in Q3."),
         ("passive-ownership", "The new seller onboarding flow was launched last week.", "I launched the new seller onboarding flow last week."),
         ("passive-ownership", "It was paused in March.", "I paused it in March."),

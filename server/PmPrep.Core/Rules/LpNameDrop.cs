@@ -34,7 +34,8 @@ public sealed class LpNameDrop : SentenceRule
 
     private sealed record Name(string[] Words, Principle Principle, bool AnyCase, bool OneWord);
 
-    private static readonly Lazy<List<Name>> Names = new(() =>
+    /// <summary>Names by their first word, longest first.</summary>
+    private static readonly Lazy<Dictionary<string, List<Name>>> Names = new(() =>
     {
         var list = new List<Name>();
         foreach (var p in EngineData.Default.Principles)
@@ -43,11 +44,22 @@ public sealed class LpNameDrop : SentenceRule
                 var words = PrincipleNames.Key(n).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length == 0) continue;
                 bool oneWord = words.Length == 1;
-                bool anyCase = words.Length >= 3 || PrincipleNames.Key(n) is "customer obsession" or "highest standards" or "disagree and commit";
+                // Lower case counts only for names no one writes by accident: the official names of
+                // three or more words, and a few distinctive short forms. "hire and develop the team"
+                // or "we were right a lot" are ordinary English.
+                string key = PrincipleNames.Key(n);
+                bool anyCase = (words.Length >= 3 && key == PrincipleNames.Key(p.Name))
+                               || key is "customer obsession" or "disagree and commit" or "bias for action" or "bias to action" or "insist on the highest standards";
                 list.Add(new Name(words, p, anyCase, oneWord));
             }
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
-        return list;
+        var index = new Dictionary<string, List<Name>>(StringComparer.Ordinal);
+        foreach (var n in list)
+        {
+            if (!index.TryGetValue(n.Words[0], out var l)) index[n.Words[0]] = l = new();
+            l.Add(n);
+        }
+        return index;
     });
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
@@ -57,7 +69,8 @@ public sealed class LpNameDrop : SentenceRule
         for (int i = 0; i < words.Length; i++)
         {
             if (words[i].InQuote) continue;
-            foreach (var name in Names.Value)
+            if (!Names.Value.TryGetValue(Key(words[i]), out var candidates)) continue;
+            foreach (var name in candidates)
             {
                 if (!Matches(words, i, name.Words)) continue;
                 int end = i + name.Words.Length;
@@ -90,12 +103,12 @@ public sealed class LpNameDrop : SentenceRule
     {
         if (at + name.Length > words.Length) return false;
         for (int k = 0; k < name.Length; k++)
-        {
-            string w = words[at + k].Lower.Replace("'", "").Replace("\u2019", "");
-            if (w != name[k]) return false;
-        }
+            if (Key(words[at + k]) != name[k]) return false;
         return true;
     }
+
+    // Principle keys drop apostrophes ("earth's" -> "earths").
+    private static string Key(Token t) => t.Lower.Contains('\'') ? t.Lower.Replace("'", "") : t.Lower;
 
     private static bool Capitalised(Token[] words, int start, int end)
     {

@@ -26,7 +26,7 @@ public static class LineDiff
         while (x < midA.Length || y < midB.Length)
         {
             if (x < midA.Length && y < midB.Length && midA[x] == midB[y]) { ops.Add((' ', head + x, head + y)); x++; y++; }
-            else if (y < midB.Length && (x >= midA.Length || lcs[x, y + 1] >= lcs[x + 1, y])) { ops.Add(('+', head + x, head + y)); y++; }
+            else if (y < midB.Length && (x >= midA.Length || lcs[x, y + 1] > lcs[x + 1, y])) { ops.Add(('+', head + x, head + y)); y++; }
             else { ops.Add(('-', head + x, head + y)); x++; }
         }
         for (int i = 0; i < tail; i++) ops.Add((' ', a.Length - tail + i, b.Length - tail + i));

@@ -1,0 +1,461 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using PmPrep.Core.Analysis;
+using PmPrep.Core.Catalog;
+using PmPrep.Core.Fixes;
+using PmPrep.Core.Model;
+using PmPrep.Core.Signals;
+using PmPrep.Core.Text;
+using PmPrep.Server.Lsp.Protocol;
+using CoreDiagnostic = PmPrep.Core.Analysis.Diagnostic;
+using CoreTextEdit = PmPrep.Core.Text.TextEdit;
+
+namespace PmPrep.Server.Lsp;
+
+/// <summary>
+/// The LSP features as pure functions of one story's analysis: no state, no I/O, so each is
+/// tested directly and the server only adds ordering and transport.
+/// </summary>
+public static class Features
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static LspRange ToLsp(TextRange r) => new(new(r.Start.Line, r.Start.Character), new(r.End.Line, r.End.Character));
+    public static LspRange Range(StoryAnalysis a, int start, int end) => ToLsp(a.Document.Lines.GetRange(start, end));
+    private static int Offset(StoryAnalysis a, LspPosition p) => a.Document.Lines.GetOffset(new Position(p.Line, p.Character), a.Document.Text);
+
+    // ------------------------------------------------------------------ diagnostics
+
+    public static LspDiagnostic ToLsp(CoreDiagnostic d, DocsLinks docs) => new()
+    {
+        Range = ToLsp(d.Range),
+        Severity = (int)d.Severity,
+        Code = d.RuleId,
+        CodeDescription = docs.For(d.RuleId) is { } href ? new CodeDescription { Href = href } : null,
+        Source = "pmprep",
+        Message = d.Message,
+    };
+
+    public static List<LspDiagnostic> Diagnostics(StoryAnalysis a, DocsLinks docs) => a.Diagnostics.Select(d => ToLsp(d, docs)).ToList();
+
+    // ------------------------------------------------------------------ hover
+
+    public static Hover? Hover(StoryAnalysis a, LspPosition position, DocsLinks docs)
+    {
+        int offset = Offset(a, position);
+        var sections = new List<string>();
+        (int Start, int End)? span = null;
+        void Take(int s, int e) => span = span is null ? (s, e) : (Math.Max(span.Value.Start, s), Math.Min(span.Value.End, e)) is var x && x.Item1 < x.Item2 ? x : span;
+
+        foreach (var d in a.Diagnostics)
+        {
+            if (d.Start > offset || offset > d.End || (d.End == d.Start && offset != d.Start)) continue;
+            sections.Add(DiagnosticHover(d, docs));
+            Take(d.Start, d.End);
+        }
+        foreach (var s in a.Signals)
+        {
+            if (s.Start > offset || offset > s.End) continue;
+            sections.Add(SignalHover(s));
+            Take(s.Start, s.End);
+        }
+        foreach (var (value, principle) in a.Claims)
+        {
+            if (principle is null || value.SourceStart > offset || offset > value.SourceEnd) continue;
+            sections.Add(ClaimHover(a, principle));
+            Take(value.SourceStart, value.SourceEnd);
+        }
+        if (sections.Count == 0) return null;
+        return new Hover
+        {
+            Contents = new MarkupContent { Kind = "markdown", Value = string.Join("\n\n---\n\n", sections) },
+            Range = span is { } sp ? Range(a, sp.Start, sp.End) : null,
+        };
+    }
+
+    private static string DiagnosticHover(CoreDiagnostic d, DocsLinks docs)
+    {
+        var rule = EngineData.Default.RulesById.TryGetValue(d.RuleId, out var r) ? r : null;
+        var sb = new StringBuilder();
+        sb.Append("**").Append(rule?.Title ?? d.RuleId).Append("** · `").Append(d.RuleId).Append("`\n\n");
+        sb.Append(d.Message);
+        if (rule is not null)
+        {
+            if (!string.IsNullOrWhiteSpace(rule.Why)) sb.Append("\n\n*Why it hurts:* ").Append(rule.Why.Trim());
+            if (!string.IsNullOrWhiteSpace(rule.Weak)) sb.Append("\n\n*Weak:* ").Append(Quote(rule.Weak));
+            if (!string.IsNullOrWhiteSpace(rule.Strong)) sb.Append("\n\n*Strong:* ").Append(Quote(rule.Strong));
+        }
+        if (docs.For(d.RuleId) is { } href) sb.Append("\n\n[Rule documentation](").Append(href).Append(')');
+        return sb.ToString();
+    }
+
+    internal const string OwnershipFollowUp = "What exactly did you do yourself, and what would have happened if you had not?";
+
+    private static string SignalHover(LpSignal s)
+    {
+        var sb = new StringBuilder();
+        sb.Append("**").Append(s.Label).Append("** ").Append(s.Strong ? "(strong evidence)" : "(evidence)").Append("\n\n");
+        sb.Append(Quote(s.Text)).Append(" — ").Append(s.Reason.Trim());
+        string followUp = FollowUp(s);
+        sb.Append("\n\n*A bar raiser may ask:* ").Append(followUp);
+        return sb.ToString();
+    }
+
+    /// <summary>One of the principle's follow-up questions, chosen by the evidence text so it is stable while the user types elsewhere.</summary>
+    public static string FollowUp(LpSignal s)
+    {
+        var list = s.Principle?.FollowUps;
+        if (list is null || list.Count == 0) return OwnershipFollowUp;
+        uint h = 2166136261;
+        foreach (char c in s.Text.ToLowerInvariant()) h = (h ^ c) * 16777619;
+        return list[(int)(h % (uint)list.Count)].Trim();
+    }
+
+    private static string ClaimHover(StoryAnalysis a, Principle p)
+    {
+        var sb = new StringBuilder();
+        sb.Append("**").Append(p.Name).Append("** (claimed)\n\n").Append(p.Meaning.Trim());
+        var found = a.Signals.Where(s => s.Principle == p).OrderByDescending(s => s.Strong).ThenBy(s => s.Start).ToList();
+        if (found.Count == 0)
+        {
+            sb.Append("\n\n**No evidence in this story yet.** Nothing in the body shows ").Append(p.Name)
+              .Append(": add a moment where you act on it, or drop the claim.");
+        }
+        else
+        {
+            sb.Append("\n\n**Evidence in this story** (").Append(found.Count).Append(found.Count == 1 ? " signal" : " signals").Append("):\n");
+            foreach (var s in found.Take(6))
+                sb.Append("\n- line ").Append(s.Range.Start.Line + 1).Append(": ").Append(Quote(s.Text)).Append(" — ").Append(s.Reason.Trim());
+            if (found.Count > 6) sb.Append("\n- … and ").Append(found.Count - 6).Append(" more");
+        }
+        if (p.FollowUps.Count > 0) sb.Append("\n\n*A bar raiser may ask:* ").Append(p.FollowUps[0].Trim());
+        return sb.ToString();
+    }
+
+    private static string Quote(string s) => "“" + s.Trim().Replace("\n", " ").Replace("\r", "") + "”";
+
+    // ------------------------------------------------------------------ code actions
+
+    public static bool Wants(List<string>? only, string kind) =>
+        only is null || only.Count == 0 || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
+
+    public static List<CodeAction> CodeActions(StoryAnalysis a, string clientUri, CodeActionParams p, DocsLinks docs)
+    {
+        var actions = new List<CodeAction>();
+        int start = Offset(a, p.Range.Start), end = Offset(a, p.Range.End);
+        if (end < start) (start, end) = (end, start);
+        if (Wants(p.Context.Only, CodeActionKinds.QuickFix))
+        {
+            foreach (var d in a.Diagnostics)
+            {
+                if (d.Fixes.Count == 0) continue;
+                bool touches = d.Start <= end && start <= d.End;
+                bool named = p.Context.Diagnostics.Any(cd => cd.Code == d.RuleId && cd.Range == ToLsp(d.Range));
+                if (!touches && !named) continue;
+                var lspDiag = ToLsp(d, docs);
+                foreach (var fix in d.Fixes)
+                {
+                    actions.Add(new CodeAction
+                    {
+                        Title = fix.Title,
+                        Kind = CodeActionKinds.QuickFix,
+                        Diagnostics = new() { lspDiag },
+                        IsPreferred = fix.Preferred ? true : null,
+                        Edit = Edit(a, clientUri, fix.Edits),
+                    });
+                }
+            }
+        }
+        if (Wants(p.Context.Only, CodeActionKinds.FixAll) && FixAllAction(a, clientUri) is { } all)
+            actions.Add(all);
+        return actions;
+    }
+
+    public static CodeAction? FixAllAction(StoryAnalysis a, string clientUri)
+    {
+        if (!a.Diagnostics.Any(d => d.Fixes.Any(f => f.Mechanical))) return null;
+        string before = a.Document.Text;
+        string after = FixAll.Apply(before, a.Settings, out int n);
+        var edit = FixAll.Minimal(before, after);
+        if (edit is null || n == 0) return null;
+        return new CodeAction
+        {
+            Title = n == 1 ? "Fix 1 mechanical PmPrep issue" : $"Fix all {n} mechanical PmPrep issues",
+            Kind = CodeActionKinds.FixAll,
+            Edit = Edit(a, clientUri, new[] { edit }),
+        };
+    }
+
+    private static WorkspaceEdit Edit(StoryAnalysis a, string uri, IEnumerable<CoreTextEdit> edits) => new()
+    {
+        Changes = new() { [uri] = edits.Select(e => new LspTextEdit(Range(a, e.Start, e.End), e.NewText)).ToList() },
+    };
+
+    // ------------------------------------------------------------------ symbols
+
+    public static List<DocumentSymbol> Symbols(StoryAnalysis a, string fileName)
+    {
+        var doc = a.Document;
+        var whole = Range(a, 0, doc.Text.Length);
+        var titleSel = doc.TitleHeading is { } th ? Range(a, th.SourceStart, th.SourceEnd)
+            : doc.FrontMatter?.Title is { } ft ? Range(a, ft.SourceStart, ft.SourceEnd)
+            : Range(a, 0, 0);
+        var root = new DocumentSymbol
+        {
+            Name = string.IsNullOrWhiteSpace(doc.Title) ? fileName : doc.Title!,
+            Detail = $"{Minutes(a)} min · {a.Words} words",
+            Kind = SymbolKinds.Module,
+            Range = whole,
+            SelectionRange = titleSel,
+            Children = new(),
+        };
+        foreach (var ps in a.PartStats)
+        {
+            var part = ps.Part;
+            int pStart = part.SourceStart, pEnd = Math.Max(part.SourceEnd, pStart);
+            var signals = a.Signals.Where(s => s.Start >= pStart && s.Start < Math.Max(pEnd, pStart + 1)).ToList();
+            foreach (var s in signals) pEnd = Math.Max(pEnd, s.End);
+            var sel = part.Heading is { } h ? Range(a, h.SourceStart, h.SourceEnd) : Range(a, pStart, pStart);
+            if (part.Heading is { } hh) { pStart = Math.Min(pStart, hh.SourceStart); pEnd = Math.Max(pEnd, hh.SourceEnd); }
+            root.Children.Add(new DocumentSymbol
+            {
+                Name = string.IsNullOrWhiteSpace(part.Name) ? part.Kind.ToString() : part.Name,
+                Detail = Seconds(ps),
+                Kind = SymbolKinds.Namespace,
+                Range = Range(a, pStart, pEnd),
+                SelectionRange = sel,
+                Children = signals.Select(s => new DocumentSymbol
+                {
+                    Name = s.Label,
+                    Detail = Quote(s.Text),
+                    Kind = s.Principle is null ? SymbolKinds.Key : SymbolKinds.Event,
+                    Range = ToLsp(s.Range),
+                    SelectionRange = ToLsp(s.Range),
+                }).ToList(),
+            });
+        }
+        return new() { root };
+    }
+
+    public static string Minutes(StoryAnalysis a) => a.Minutes.ToString("0.0", Inv);
+
+    public static string Seconds(PartStat ps) =>
+        ps.TargetSeconds is { } t
+            ? $"{ps.Seconds.ToString("0", Inv)} s of {t.ToString("0", Inv)} s"
+            : $"{ps.Seconds.ToString("0", Inv)} s";
+
+    // ------------------------------------------------------------------ code lens
+
+    public const string ShowCoverageCommand = "pmprep.showCoverage";
+
+    public static List<CodeLens> CodeLenses(StoryAnalysis a)
+    {
+        var doc = a.Document;
+        var range = doc.TitleHeading is { } th ? Range(a, th.SourceStart, th.SourceEnd)
+            : doc.FrontMatter?.Title is { } ft ? Range(a, ft.SourceStart, ft.SourceEnd)
+            : Range(a, 0, 0);
+        var s = a.Settings;
+        string band = a.Minutes > s.MaxMinutes ? $" (over {s.MaxMinutes.ToString("0.0", Inv)})"
+            : a.Minutes < s.MinMinutes ? $" (under {s.MinMinutes.ToString("0.0", Inv)})" : "";
+        var lenses = new List<CodeLens>
+        {
+            new() { Range = range, Command = new Command { Title = $"{Minutes(a)} min spoken{band} · {a.Words} words", CommandId = "" } },
+        };
+        var claimed = a.ClaimedPrinciples.ToList();
+        var evidenced = a.Evidence.Select(e => e.Principle).ToList();
+        var parts = claimed.Select(p => p.Name + (evidenced.Contains(p) ? " ✓" : " ✗")).ToList();
+        int evidencedClaims = claimed.Count(evidenced.Contains);
+        string title = claimed.Count == 0
+            ? $"No LPs claimed · evidence for {evidenced.Count}"
+            : $"LPs: {evidencedClaims} of {claimed.Count} claimed evidenced — {string.Join(", ", parts)}";
+        var extra = evidenced.Where(p => !claimed.Contains(p)).Select(p => p.Name).ToList();
+        if (claimed.Count > 0 && extra.Count > 0) title += $" · also shows {string.Join(", ", extra.Take(3))}{(extra.Count > 3 ? "…" : "")}";
+        lenses.Add(new CodeLens { Range = range, Command = new Command { Title = title, CommandId = ShowCoverageCommand } });
+        return lenses;
+    }
+
+    // ------------------------------------------------------------------ inlay hints
+
+    public static List<InlayHint> InlayHints(StoryAnalysis a, LspRange? range)
+    {
+        var hints = new List<InlayHint>();
+        var lines = a.Document.Lines;
+        foreach (var ps in a.PartStats)
+        {
+            if (ps.Part.Heading is not { } h) continue;
+            int line = lines.LineOf(h.SourceStart);
+            if (range is not null && (line < range.Start.Line || line > range.End.Line)) continue;
+            int endOffset = lines.LineContentEnd(line, a.Document.Text);
+            var pos = lines.GetPosition(endOffset);
+            string label = ps.TargetSeconds is { } t
+                ? $"{ps.Seconds.ToString("0", Inv)} s / {t.ToString("0", Inv)} s"
+                : $"{ps.Seconds.ToString("0", Inv)} s";
+            string tooltip = $"{ps.Words} words at {a.Settings.WordsPerMinute.ToString("0", Inv)} words per minute ≈ {ps.Seconds.ToString("0", Inv)} s spoken"
+                + (ps.TargetSeconds is { } tt ? $"; target {tt.ToString("0", Inv)} s" + (ps.Seconds > 2 * tt ? " (more than twice the target)" : "") : "");
+            hints.Add(new InlayHint { Position = new(pos.Line, pos.Character), Label = label, Tooltip = tooltip, PaddingLeft = true });
+        }
+        return hints;
+    }
+
+    // ------------------------------------------------------------------ completion
+
+    public static readonly (string Value, string Doc)[] Roles =
+    {
+        ("owner", "You owned the outcome end to end: the decision and its result were yours."),
+        ("lead", "You led people (a team or a virtual team) through the work."),
+        ("driver", "You drove the work across teams you did not manage."),
+        ("contributor", "You were one contributor among several; make your own part explicit."),
+        ("mentor", "You coached or developed someone else who did the work."),
+        ("approver", "You made the call on someone else's proposal."),
+    };
+
+    private static readonly (string Name, PartKind Kind, string Doc)[] PartNames =
+    {
+        ("Context", PartKind.Context, "The situation and the stakes, briefly (target 20 s)."),
+        ("Decision", PartKind.Decision, "What you decided and did, and why (target 90 s)."),
+        ("Impact", PartKind.Impact, "The measured result, with a baseline (target 30 s)."),
+        ("Reflection", PartKind.Reflection, "What you learned or would do differently (target 30 s)."),
+    };
+
+    private static readonly string[] FrontMatterKeys = { "title", "lps", "project", "role", "question" };
+
+    private static readonly Regex LpsLine = new(@"^\s*lps\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex RoleLine = new(@"^\s*role\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex ListItem = new(@"^\s*-\s*", RegexOptions.CultureInvariant);
+    private static readonly Regex KeyLine = new(@"^[A-Za-z_][\w-]*\s*:", RegexOptions.CultureInvariant);
+    private static readonly Regex PartHeading = new(@"^##[ \t]+", RegexOptions.CultureInvariant);
+
+    /// <summary>Completion from the raw text (the front matter may not parse while the user types).</summary>
+    public static CompletionList Completion(string text, LineMap lines, LspPosition position, StoryAnalysis? analysis)
+    {
+        var list = new CompletionList();
+        int line = Math.Clamp(position.Line, 0, lines.LineCount - 1);
+        int lineStart = lines.LineStart(line);
+        int cursor = lines.GetOffset(new Position(line, position.Character), text);
+        string prefix = text[lineStart..cursor];
+        LspRange ReplaceFrom(int col) => new(new(line, col), new(line, cursor - lineStart));
+
+        var (inFm, fmStartLine) = FrontMatterAt(text, lines, line);
+        if (inFm)
+        {
+            if (LpsLine.Match(prefix) is { Success: true } m)
+            {
+                int col = Math.Max(prefix.LastIndexOfAny(new[] { '[', ',', ':' }) + 1, m.Length);
+                while (col < prefix.Length && prefix[col] == ' ') col++;
+                var written = LineText(text, lines, line)[m.Length..].Split(',', '[', ']').Select(PrincipleNames.Resolve);
+                AddPrinciples(list, ReplaceFrom(col), analysis, written);
+            }
+            else if (ListItem.Match(prefix) is { Success: true } li && OwningKey(text, lines, line, fmStartLine) == "lps")
+            {
+                var written = new List<Principle?>();
+                for (int l = line - 1; l > fmStartLine && ListItem.Match(LineText(text, lines, l)) is { Success: true } prev; l--)
+                    written.Add(PrincipleNames.Resolve(LineText(text, lines, l)[prev.Length..]));
+                AddPrinciples(list, ReplaceFrom(li.Length), analysis, written);
+            }
+            else if (RoleLine.Match(prefix) is { Success: true } rm)
+            {
+                foreach (var (value, doc) in Roles)
+                    list.Items.Add(new CompletionItem { Label = value, Kind = 12, Documentation = Md(doc), TextEdit = new LspTextEdit(ReplaceFrom(rm.Length), value) });
+            }
+            else if (!prefix.Contains(':') && !prefix.StartsWith(' ') && !prefix.StartsWith('-'))
+            {
+                foreach (var key in FrontMatterKeys)
+                    list.Items.Add(new CompletionItem { Label = key, Kind = 10, TextEdit = new LspTextEdit(ReplaceFrom(0), key + ": ") });
+            }
+            return list;
+        }
+
+        if (PartHeading.Match(prefix) is { Success: true } ph)
+        {
+            var present = analysis?.Document.Parts.Select(p => p.Kind).ToHashSet() ?? new HashSet<PartKind>();
+            int i = 0;
+            foreach (var (name, kind, doc) in PartNames)
+            {
+                bool has = present.Contains(kind);
+                list.Items.Add(new CompletionItem
+                {
+                    Label = name, Kind = 14, Detail = has ? "already in this story" : "story part",
+                    Documentation = Md(doc), SortText = (has ? "1" : "0") + i++,
+                    TextEdit = new LspTextEdit(ReplaceFrom(ph.Length), name),
+                });
+            }
+        }
+        return list;
+    }
+
+    private static void AddPrinciples(CompletionList list, LspRange replace, StoryAnalysis? analysis, IEnumerable<Principle?> written)
+    {
+        var claimed = analysis?.ClaimedPrinciples.ToHashSet() ?? new HashSet<Principle>();
+        claimed.UnionWith(written.OfType<Principle>());
+        foreach (var p in EngineData.Default.Principles)
+        {
+            bool has = claimed.Contains(p);
+            bool shown = analysis?.Evidence.Any(e => e.Principle == p) ?? false;
+            list.Items.Add(new CompletionItem
+            {
+                Label = p.Name,
+                Kind = 12,
+                Detail = has ? "already claimed" : shown ? "evidence found in this story" : "Leadership Principle",
+                Documentation = Md(p.Meaning),
+                SortText = (has ? "2" : shown ? "0" : "1") + p.Order.ToString("00", Inv),
+                TextEdit = new LspTextEdit(replace, p.Name),
+            });
+        }
+    }
+
+    private static MarkupContent Md(string s) => new() { Kind = "markdown", Value = s.Trim() };
+
+    /// <summary>Whether a line is inside the front matter (between the opening "---" and the closing one).</summary>
+    internal static (bool Inside, int StartLine) FrontMatterAt(string text, LineMap lines, int line)
+    {
+        if (lines.LineCount < 2 || LineText(text, lines, 0).TrimEnd() != "---" || line == 0) return (false, 0);
+        for (int l = 1; l < lines.LineCount; l++)
+        {
+            var t = LineText(text, lines, l).TrimEnd();
+            if (t is "---" or "...") return (line < l, 0);
+            if (l > 200) break;
+        }
+        return (true, 0);
+    }
+
+    private static string? OwningKey(string text, LineMap lines, int line, int fmStart)
+    {
+        for (int l = line - 1; l > fmStart; l--)
+        {
+            var t = LineText(text, lines, l);
+            var m = KeyLine.Match(t);
+            if (m.Success) return t[..t.IndexOf(':')].Trim().ToLowerInvariant();
+            if (!ListItem.IsMatch(t) && t.Trim().Length > 0) return null;
+        }
+        return null;
+    }
+
+    private static string LineText(string text, LineMap lines, int line)
+    {
+        int s = lines.LineStart(line);
+        return text[s..lines.LineContentEnd(line, text)];
+    }
+}
+
+/// <summary>Where a rule's documentation lives: `{base}{id}.md`, or nowhere.</summary>
+public sealed class DocsLinks
+{
+    public DocsLinks(string? baseUrl) { BaseUrl = baseUrl is null ? null : baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/"; }
+    public string? BaseUrl { get; }
+    public string? For(string ruleId) => BaseUrl is null ? null : BaseUrl + ruleId + ".md";
+
+    /// <summary>
+    /// The nearest `docs/rules/` folder above <paramref name="startDir"/> (the repository checkout
+    /// when run from a build, the extension folder when the VS Code client bundles the docs), as a file URI.
+    /// </summary>
+    public static string? FindLocal(string startDir)
+    {
+        for (var dir = new DirectoryInfo(startDir); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "docs", "rules");
+            if (Directory.Exists(candidate)) return new Uri(candidate + Path.DirectorySeparatorChar).AbsoluteUri;
+        }
+        return null;
+    }
+}
