@@ -111,6 +111,7 @@ public class RewriteGoldenTests
         ("missing-because", "I decided to call it \"Project X.\"", "I decided to call it \"Project X\" because [belief], given [data], despite [pressure from stakeholder]."),
         ("missing-because", "I cut the **scope**", "I cut the **scope** because [belief], given [data], despite [pressure from stakeholder]"),
         ("missing-because", "I decided to [launch](https://example.com)", "I decided to [launch](https://example.com) because [belief], given [data], despite [pressure from stakeholder]"),
+        ("missing-because", "I decided to ship it \\*.", "I decided to ship it \\* because [belief], given [data], despite [pressure from stakeholder]."),
         ("missing-because", "I decided to go with R&amp;D", "I decided to go with R&amp;D because [belief], given [data], despite [pressure from stakeholder]"),
         ("lp-heading", "# T\n\n## Ownership\n\nI shipped it because sellers asked.\n", "# T\n\n## Context\n\nI shipped it because sellers asked.\n"),
         ("unknown-lp", "---\nlps: [Customer Obsesion, Dive Deep]\n---\nI shipped it.\n", "---\nlps: [Customer Obsession, Dive Deep]\n---\nI shipped it.\n"),
