@@ -167,6 +167,25 @@ public class FramingTests
     }
 
     [Fact]
+    public async Task Params_of_the_wrong_shape_get_invalid_params_and_the_session_survives()
+    {
+        await using var h = new LspHarness(raw: true);
+        var s = h.RawClientStream;
+        await s.WriteAsync(Frame(Init));
+        await ReadResponse(s, 1);
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":5}}"""));
+        Assert.Equal(-32602, (await ReadResponse(s, 2)).GetProperty("error").GetProperty("code").GetInt32());
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":[1,2]}"""));
+        Assert.True((await ReadResponse(s, 3)).TryGetProperty("error", out _));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":7,"text":false}}}"""));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///x.story.md"},"contentChanges":[{"range":{},"text":"x"}]}}"""));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":4,"method":"pmprep/coverage","params":[]}"""));
+        Assert.True((await ReadResponse(s, 4)).TryGetProperty("result", out _));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":5,"method":"shutdown"}"""));
+        Assert.True((await ReadResponse(s, 5)).TryGetProperty("result", out _));
+    }
+
+    [Fact]
     public async Task A_content_length_that_is_too_short_is_survived()
     {
         await using var h = new LspHarness(raw: true);
