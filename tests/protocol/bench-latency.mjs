@@ -27,7 +27,7 @@ const ms = ns => Number(ns) / 1e6;
 
 // A 500-word story: the good fixture plus one more paragraph.
 const base = readFileSync(join(here, 'fixtures', 'good-late-deliveries.story.md'), 'utf8');
-const extra = '\nI also wrote a one-page FAQ for the support team so that agents could explain the reschedule offer in the same words as the alert, and I reviewed the first two hundred contacts myself to check that the wording was understood by members in both languages we supported.\n';
+const extra = '\nI also wrote a one-page FAQ for the support team so that agents could explain the reschedule offer in the same words as the alert, and I reviewed the first two hundred contacts myself to check that the wording was understood by members in both languages we supported. When the finance partner asked whether the free reschedule would cost more than it saved, I modelled the cost per alert against the renewal lift from the pilot and shared the sheet before the review.\n';
 const story = base.replace('## Impact', extra.trim() + '\n\n## Impact');
 const words = story.replace(/^---[\s\S]*?---/, '').split(/\s+/).filter(w => /\w/.test(w)).length;
 
