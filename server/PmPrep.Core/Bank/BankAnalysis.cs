@@ -9,28 +9,59 @@ namespace PmPrep.Core.Bank;
 public sealed record BankStory(string Path, StoryAnalysis Analysis);
 
 /// <summary>A finding about the bank; <see cref="Path"/> is null when it concerns the bank as a whole.</summary>
-public sealed record BankDiagnostic(string RuleId, Severity Severity, string Message, string? Path, TextRange? Range, int Start = 0, int End = 0);
+public sealed record BankDiagnostic(string RuleId, Severity Severity, string Message, string? Path, TextRange? Range, int Start = 0, int End = 0)
+{
+    /// <summary>The words the finding is about ("I supported the migration of checkout"), for hovers and follow-ups.</summary>
+    public string? Phrase { get; init; }
+}
 
-/// <summary>One cell of the LP x story matrix.</summary>
-public sealed record CoverageCell(BankStory Story, int Signals, bool Claimed, Signals.LpSignal? Strongest);
+/// <summary>
+/// One cell of the LP x story matrix: how many evidence signals the story gives for the principle,
+/// whether its front matter claims it, and the strongest signal (for hovers and the report).
+/// </summary>
+public sealed record CoverageCell(BankStory Story, int Signals, bool Claimed, Signals.LpSignal? Strongest)
+{
+    public bool Evidenced => Signals > 0;
+    /// <summary>Claimed in front matter with no evidence in the body.</summary>
+    public bool ClaimedOnly => Claimed && Signals == 0;
+}
 
 /// <summary>One principle's row: the stories that give evidence for it, and those that only claim it.</summary>
 public sealed record CoverageRow(Principle Principle, IReadOnlyList<CoverageCell> Cells)
 {
     public IEnumerable<BankStory> EvidencedBy => Cells.Where(c => c.Signals > 0).Select(c => c.Story);
+    /// <summary>Stories that claim the principle in front matter but give no evidence for it.</summary>
+    public IEnumerable<BankStory> ClaimedOnlyBy => Cells.Where(c => c.Claimed && c.Signals == 0).Select(c => c.Story);
     public bool IsGap => !Cells.Any(c => c.Signals > 0);
+    /// <summary>Signals for the principle across the bank.</summary>
+    public int TotalSignals => Cells.Sum(c => c.Signals);
 }
 
 public sealed class BankAnalysis
 {
-    internal BankAnalysis(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, IReadOnlyList<BankDiagnostic> diagnostics)
+    internal BankAnalysis(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, IReadOnlyList<BankDiagnostic> diagnostics, IReadOnlyList<StoryPair>? pairs = null)
     {
-        Stories = stories; Coverage = coverage; Diagnostics = diagnostics;
+        Stories = stories; Coverage = coverage; Diagnostics = diagnostics; Pairs = pairs ?? Array.Empty<StoryPair>();
     }
 
+    /// <summary>The stories, ordered by path (ordinal).</summary>
     public IReadOnlyList<BankStory> Stories { get; }
+    /// <summary>One row per principle, in the official order.</summary>
     public IReadOnlyList<CoverageRow> Coverage { get; }
     public IReadOnlyList<BankDiagnostic> Diagnostics { get; }
+    /// <summary>Pairs of stories that are near-duplicates or tell conflicting roles.</summary>
+    public IReadOnlyList<StoryPair> Pairs { get; }
+
+    /// <summary>The bank findings located in one story.</summary>
+    public IEnumerable<BankDiagnostic> DiagnosticsFor(string path) => Diagnostics.Where(d => d.Path == path);
+
+    /// <summary>The cell for a principle and a story, or null when the story neither claims nor evidences it.</summary>
+    public CoverageCell? Cell(Principle principle, BankStory story) =>
+        Coverage.FirstOrDefault(r => r.Principle == principle)?.Cells.FirstOrDefault(c => ReferenceEquals(c.Story, story) || c.Story.Path == story.Path);
+
+    /// <summary>The three questions a bar raiser is most likely to ask about a story, given its gaps and the bank's findings on it.</summary>
+    public IReadOnlyList<FollowUp> FollowUpsFor(BankStory story, int count = 3) =>
+        BarRaiser.FollowUps(story.Analysis, DiagnosticsFor(story.Path), count);
 }
 
 /// <summary>Context for the bank rules: the stories, their coverage, settings, and a sink.</summary>
@@ -38,28 +69,41 @@ public sealed class BankContext
 {
     private readonly List<BankDiagnostic> _sink;
 
-    internal BankContext(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, PmPrepSettings settings, List<BankDiagnostic> sink)
+    private readonly IReadOnlyDictionary<BankStory, StoryFacts> _facts;
+
+    internal BankContext(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, PmPrepSettings settings, List<BankDiagnostic> sink,
+        IReadOnlyList<StoryPair> pairs, IReadOnlyDictionary<BankStory, StoryFacts> facts)
     {
-        Stories = stories; Coverage = coverage; Settings = settings; _sink = sink;
+        Stories = stories; Coverage = coverage; Settings = settings; _sink = sink; Pairs = pairs; _facts = facts;
     }
 
     public IReadOnlyList<BankStory> Stories { get; }
     public IReadOnlyList<CoverageRow> Coverage { get; }
     public PmPrepSettings Settings { get; }
+    /// <summary>Near-duplicate and role-conflicting pairs, from the index's cache.</summary>
+    public IReadOnlyList<StoryPair> Pairs { get; }
 
-    public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null)
+    public StoryFacts Facts(BankStory story) => _facts.TryGetValue(story, out var f) ? f : StoryFacts.Of(story.Analysis);
+
+    public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null, string? phrase = null)
     {
         if (!Settings.IsEnabled(ruleId)) return;
         var info = EngineData.Default.Rule(ruleId);
         TextRange? range = null;
         if (story is not null)
         {
-            var doc = story.Analysis.Document;
-            range = doc.RangeOf(start, end);
-            if (doc.Suppressions.IsSuppressed(ruleId, range.Value.Start.Line)) return;
+            range = story.Analysis.Document.RangeOf(start, end);
+            if (IsSuppressed(ruleId, story, start)) return;
         }
         var sev = Settings.RuleSeverities.TryGetValue(ruleId, out var s) && s is { } set ? set : severity ?? info.DefaultSeverity;
-        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, args), story?.Path, range, start, end));
+        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, args), story?.Path, range, start, end) { Phrase = phrase });
+    }
+
+    /// <summary>True when an inline comment in the story turns the rule off at that offset.</summary>
+    public bool IsSuppressed(string ruleId, BankStory story, int start)
+    {
+        var doc = story.Analysis.Document;
+        return doc.Suppressions.IsSuppressed(ruleId, doc.RangeOf(start, start).Start.Line);
     }
 }
 

@@ -56,7 +56,7 @@ public static class PrincipleNames
             double score = Math.Max(shared * 0.9 + edit * 0.1, edit);
             if (score > bestScore) { bestScore = score; best = p; }
         }
-        return bestScore >= 0.3 ? best : null;
+        return bestScore >= 0.45 ? best : null;
     }
 
     private static int Levenshtein(string a, string b)

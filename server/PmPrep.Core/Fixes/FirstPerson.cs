@@ -79,7 +79,7 @@ public static class FirstPerson
                 case "let's": replacement = Case(w.Text, "let me"); break;
             }
             if (replacement is null) continue;
-            if (w.Lower.Contains('\u2019')) replacement = replacement.Replace('\'', '\u2019');
+            if (w.Text.Contains('\u2019')) replacement = replacement.Replace('\'', '\u2019');
             if (!AddEdit(s, edits, w.Start, replaceEnd, replacement)) return null;
         }
         if (edits.Count == 0) return null;

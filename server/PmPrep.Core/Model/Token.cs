@@ -7,15 +7,25 @@ public readonly struct Token
 {
     public Token(int start, int end, TokenKind kind, string text, bool inQuote)
     {
-        Start = start; End = end; Kind = kind; Text = text; Lower = text.ToLowerInvariant(); InQuote = inQuote;
+        Start = start; End = end; Kind = kind; Text = text; Lower = LowerOf(text); InQuote = inQuote;
     }
 
     public int Start { get; }
     public int End { get; }
     public TokenKind Kind { get; }
     public string Text { get; }
+    /// <summary>Lower case, with "\u2019" as "'".</summary>
     public string Lower { get; }
     public bool InQuote { get; }
+
+    /// <summary>Lower case with typographic apostrophes made straight; no allocation when already so.</summary>
+    private static string LowerOf(string text)
+    {
+        foreach (char c in text)
+            if (char.IsUpper(c) || c == '\u2019')
+                return text.ToLowerInvariant().Replace('\u2019', '\'');
+        return text;
+    }
 
     public bool IsWordLike => Kind != TokenKind.Punct;
     public bool IsCapitalized => Text.Length > 0 && char.IsUpper(Text[0]);

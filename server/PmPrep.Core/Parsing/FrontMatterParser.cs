@@ -72,8 +72,13 @@ internal static class FrontMatterParser
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            fm.Error = ex.Message;
-            fm.ErrorOffset = fm.YamlStart;
+            // The representation model can fail after the parser gave up; ask the parser itself
+            // where, so the message still quotes a line and a reason.
+            var (reason, index, line, column) = Locate(yaml);
+            fm.Error = reason is null
+                ? "the YAML could not be read (an unclosed bracket or quote?)"
+                : $"line {line + FirstLineNumber(text, fm.YamlStart) - 1}, column {column}: {reason}";
+            fm.ErrorOffset = fm.YamlStart + Math.Clamp(index, 0, yaml.Length);
             return;
         }
         if (stream.Documents.Count == 0) return;
@@ -105,6 +110,45 @@ internal static class FrontMatterParser
                     break;
             }
         }
+    }
+
+    private static (string? Reason, int Index, long Line, long Column) Locate(string yaml)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext()) { }
+        }
+        catch (YamlException ex)
+        {
+            return (Reason(ex), (int)ex.Start.Index, ex.Start.Line, ex.Start.Column);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+        }
+        return Unclosed(yaml);
+    }
+
+    /// <summary>The first "[", "{" or quote that is never closed, as a line and column.</summary>
+    private static (string? Reason, int Index, long Line, long Column) Unclosed(string yaml)
+    {
+        var open = new Stack<(char, int)>();
+        char quote = '\0';
+        int quoteAt = 0;
+        for (int i = 0; i < yaml.Length; i++)
+        {
+            char c = yaml[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+            if (c == '#' && (i == 0 || char.IsWhiteSpace(yaml[i - 1]))) { while (i < yaml.Length && yaml[i] != '\n') i++; continue; }
+            if (c is '"' or '\'' && (i == 0 || !char.IsLetterOrDigit(yaml[i - 1]))) { quote = c; quoteAt = i; continue; }
+            if (c is '[' or '{') open.Push((c, i));
+            else if (c is ']' or '}' && open.Count > 0) open.Pop();
+        }
+        (char ch, int at) = quote != '\0' ? (quote, quoteAt) : open.Count > 0 ? open.ToArray()[^1] : ('\0', 0);
+        if (ch == '\0') return (null, 0, 1, 1);
+        long line = 1, col = 1;
+        for (int i = 0; i < at; i++) { if (yaml[i] == '\n') { line++; col = 1; } else col++; }
+        return ($"the {ch} opened here is never closed", at, line, col);
     }
 
     private static string Reason(YamlException ex)

@@ -53,11 +53,23 @@ internal static class SentenceSplitter
         return text.Substring(s, dot - s);
     }
 
+    private static bool PrecededByNumber(string text, int wordStart)
+    {
+        int k = wordStart - 1;
+        while (k >= 0 && text[k] == ' ') k--;
+        return k >= 0 && char.IsDigit(text[k]);
+    }
+
     private static bool IsAbbreviation(string text, int dot)
     {
         string w = WordBefore(text, dot).ToLowerInvariant();
         if (w.Length == 0) return false;
-        if (Abbreviations.Contains(w)) return true;
+        if (Abbreviations.Contains(w))
+        {
+            // "850 ms." and "40 min." end a sentence: after a number these are units, not titles.
+            if (w is "ms" or "min" or "max" or "hr" or "hrs" or "mo" or "wk" or "yr" or "no" or "st" && PrecededByNumber(text, dot - w.Length)) return false;
+            return true;
+        }
         return IsDotted(w) || (w.Length == 1 && char.IsLetter(w[0]));
     }
 

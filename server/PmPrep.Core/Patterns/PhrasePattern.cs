@@ -25,9 +25,18 @@ public sealed class PhrasePattern
 
     public string Source { get; }
 
-    /// <summary>Exact words the first element can match, for indexing; null when it is not a plain word set.</summary>
-    internal IEnumerable<string>? FirstWords =>
-        _elements[0] is { Kind: ElementKind.Words, Optional: false } e && e.Prefixes.Length == 0 && e.Suffixes.Length == 0 && !e.AltNum && !e.AltAny ? e.Words : null;
+    /// <summary>How the first element can be indexed: by exact words, prefixes, suffixes, numbers only, or not at all.</summary>
+    internal (string[] Words, string[] Prefixes, string[] Suffixes, bool NumberOnly)? FirstIndex
+    {
+        get
+        {
+            var e = _elements[0];
+            if (e.Optional) return null;
+            if (e.Kind is ElementKind.Num or ElementKind.Pct or ElementKind.Money) return (Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), true);
+            if (e.Kind != ElementKind.Words || e.AltAny || e.AltNum) return null;
+            return (e.Words, e.Prefixes, e.Suffixes, false);
+        }
+    }
 
     /// <summary>Tries to match at word index <paramref name="at"/>; returns the index after the match, or -1.</summary>
     public int MatchAt(Token[] words, int at) => Match(words, at, 0);
@@ -110,7 +119,6 @@ public sealed class PhrasePattern
             }
             if (AltAny || (AltNum && t.Kind == TokenKind.Number)) return true;
             string w = t.Lower;
-            if (w.Contains('\u2019')) w = w.Replace('\u2019', '\'');
             foreach (var x in Words) if (x == w) return true;
             foreach (var p in Prefixes) if (w.StartsWith(p, StringComparison.Ordinal)) return true;
             foreach (var x in Suffixes) if (w.Length > x.Length && w.EndsWith(x, StringComparison.Ordinal)) return true;
@@ -123,12 +131,17 @@ public sealed class PhrasePattern
 public readonly record struct PhraseMatch<T>(T Tag, int Start, int End);
 
 /// <summary>
-/// Many patterns indexed by their first word, so a sentence is scanned once per token rather
-/// than once per pattern.
+/// Many patterns indexed by what their first element can match (exact words, the first letters
+/// of a prefix, the last letters of a suffix, numbers), so a sentence is scanned once per token
+/// and each token tries only the patterns that could start there.
 /// </summary>
 public sealed class PatternSet<T>
 {
-    private readonly Dictionary<string, List<(PhrasePattern, T)>> _byFirst = new(StringComparer.Ordinal);
+    private const int KeyLength = 3;
+    private readonly Dictionary<string, List<(PhrasePattern, T)>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(PhrasePattern, T)>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(PhrasePattern, T)>> _bySuffix = new(StringComparer.Ordinal);
+    private readonly List<(PhrasePattern, T)> _numbers = new();
     private readonly List<(PhrasePattern, T)> _other = new();
 
     public int Count { get; private set; }
@@ -136,42 +149,77 @@ public sealed class PatternSet<T>
     public void Add(PhrasePattern p, T tag)
     {
         Count++;
-        var first = p.FirstWords;
-        if (first is null) { _other.Add((p, tag)); return; }
-        foreach (var w in first)
-        {
-            if (!_byFirst.TryGetValue(w, out var list)) _byFirst[w] = list = new();
-            list.Add((p, tag));
-        }
+        if (p.FirstIndex is not { } first) { _other.Add((p, tag)); return; }
+        if (first.NumberOnly) { _numbers.Add((p, tag)); return; }
+        foreach (var w in first.Words) Put(_byWord, w, p, tag);
+        foreach (var pre in first.Prefixes) Put(_byPrefix, pre.Length > KeyLength ? pre[..KeyLength] : pre, p, tag);
+        foreach (var suf in first.Suffixes) Put(_bySuffix, suf.Length > KeyLength ? suf[^KeyLength..] : suf, p, tag);
+    }
+
+    private static void Put(Dictionary<string, List<(PhrasePattern, T)>> d, string key, PhrasePattern p, T tag)
+    {
+        if (!d.TryGetValue(key, out var list)) d[key] = list = new();
+        if (!list.Exists(x => ReferenceEquals(x.Item1, p))) list.Add((p, tag));
     }
 
     public void Add(string pattern, T tag) => Add(new PhrasePattern(pattern), tag);
 
+    /// <summary>Calls <paramref name="visit"/> for each pattern that could start at word <paramref name="i"/>.</summary>
+    private void Candidates<TState>(Token[] words, int i, ref TState state, Visitor<TState> visit)
+    {
+        var t = words[i];
+        string w = t.Lower;
+        if (_byWord.TryGetValue(w, out var list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+        if (_byPrefix.Count > 0)
+            for (int k = 1; k <= Math.Min(KeyLength, w.Length); k++)
+                if (_byPrefix.TryGetValue(w[..k], out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+        if (_bySuffix.Count > 0)
+            for (int k = 1; k <= Math.Min(KeyLength, w.Length); k++)
+                if (_bySuffix.TryGetValue(w[^k..], out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+        if (t.Kind == TokenKind.Number) foreach (var x in _numbers) if (!visit(x.Item1, x.Item2, ref state)) return;
+        foreach (var x in _other) if (!visit(x.Item1, x.Item2, ref state)) return;
+    }
+
+    private delegate bool Visitor<TState>(PhrasePattern p, T tag, ref TState state);
+
+    private struct MatchState
+    {
+        public Token[] Words;
+        public int At;
+        public List<PhraseMatch<T>>? Result;
+        public int Best;
+        public HashSet<PhrasePattern>? Seen;
+    }
+
     /// <summary>All matches in a sentence, left to right; overlapping matches of different patterns are all kept.</summary>
     public IReadOnlyList<PhraseMatch<T>> Matches(Token[] words)
     {
-        List<PhraseMatch<T>>? result = null;
+        var st = new MatchState { Words = words };
         for (int i = 0; i < words.Length; i++)
         {
-            string w = words[i].Lower;
-            if (w.Contains('\u2019')) w = w.Replace('\u2019', '\'');
-            if (_byFirst.TryGetValue(w, out var list))
-                foreach (var (p, tag) in list) Try(p, tag, words, i, ref result);
-            foreach (var (p, tag) in _other) Try(p, tag, words, i, ref result);
+            st.At = i;
+            st.Seen?.Clear();
+            Candidates(words, i, ref st, static (PhrasePattern p, T tag, ref MatchState s) =>
+            {
+                // A pattern indexed under several keys is tried once per position.
+                if (s.Seen is not null && !s.Seen.Add(p)) return true;
+                int end = p.MatchAt(s.Words, s.At);
+                if (end > s.At)
+                {
+                    (s.Result ??= new()).Add(new PhraseMatch<T>(tag, s.At, end));
+                    s.Seen ??= new HashSet<PhrasePattern>(ReferenceEqualityComparer.Instance);
+                    s.Seen.Add(p);
+                }
+                return true;
+            });
         }
-        return (IReadOnlyList<PhraseMatch<T>>?)result ?? Empty;
+        return (IReadOnlyList<PhraseMatch<T>>?)st.Result ?? Empty;
     }
 
     public bool Any(Token[] words)
     {
         for (int i = 0; i < words.Length; i++)
-        {
-            string w = words[i].Lower;
-            if (w.Contains('\u2019')) w = w.Replace('\u2019', '\'');
-            if (_byFirst.TryGetValue(w, out var list))
-                foreach (var (p, _) in list) if (p.MatchAt(words, i) > i) return true;
-            foreach (var (p, _) in _other) if (p.MatchAt(words, i) > i) return true;
-        }
+            if (LongestAt(words, i) > 0) return true;
         return false;
     }
 
@@ -179,20 +227,14 @@ public sealed class PatternSet<T>
     public int LongestAt(Token[] words, int i)
     {
         if (i < 0 || i >= words.Length) return -1;
-        int best = -1;
-        string w = words[i].Lower;
-        if (w.Contains('\u2019')) w = w.Replace('\u2019', '\'');
-        if (_byFirst.TryGetValue(w, out var list))
-            foreach (var (p, _) in list) best = Math.Max(best, p.MatchAt(words, i));
-        foreach (var (p, _) in _other) best = Math.Max(best, p.MatchAt(words, i));
-        return best > i ? best : -1;
+        var st = new MatchState { Words = words, At = i, Best = -1 };
+        Candidates(words, i, ref st, static (PhrasePattern p, T tag, ref MatchState s) =>
+        {
+            s.Best = Math.Max(s.Best, p.MatchAt(s.Words, s.At));
+            return true;
+        });
+        return st.Best > i ? st.Best : -1;
     }
 
     private static readonly PhraseMatch<T>[] Empty = Array.Empty<PhraseMatch<T>>();
-
-    private static void Try(PhrasePattern p, T tag, Token[] words, int i, ref List<PhraseMatch<T>>? result)
-    {
-        int end = p.MatchAt(words, i);
-        if (end > i) (result ??= new()).Add(new PhraseMatch<T>(tag, i, end));
-    }
 }

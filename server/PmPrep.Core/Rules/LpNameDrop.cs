@@ -26,9 +26,16 @@ public sealed class LpNameDrop : SentenceRule
         "they", "all", "about", "what", "well",
     };
 
+    private static readonly HashSet<string> Framing = new(StringComparer.Ordinal)
+    {
+        "shows", "show", "showed", "demonstrates", "demonstrated", "illustrates", "maps", "mapped", "reflects", "proves", "embodies",
+        "my", "this", "highlights", "showcases", "displays", "exemplifies", "used", "applied", "example",
+    };
+
     private sealed record Name(string[] Words, Principle Principle, bool AnyCase, bool OneWord);
 
-    private static readonly Lazy<List<Name>> Names = new(() =>
+    /// <summary>Names by their first word, longest first.</summary>
+    private static readonly Lazy<Dictionary<string, List<Name>>> Names = new(() =>
     {
         var list = new List<Name>();
         foreach (var p in EngineData.Default.Principles)
@@ -37,11 +44,22 @@ public sealed class LpNameDrop : SentenceRule
                 var words = PrincipleNames.Key(n).Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (words.Length == 0) continue;
                 bool oneWord = words.Length == 1;
-                bool anyCase = words.Length >= 3 || PrincipleNames.Key(n) is "customer obsession" or "highest standards" or "disagree and commit";
+                // Lower case counts only for names no one writes by accident: the official names of
+                // three or more words, and a few distinctive short forms. "hire and develop the team"
+                // or "we were right a lot" are ordinary English.
+                string key = PrincipleNames.Key(n);
+                bool anyCase = (words.Length >= 3 && key == PrincipleNames.Key(p.Name))
+                               || key is "customer obsession" or "disagree and commit" or "bias for action" or "bias to action" or "insist on the highest standards";
                 list.Add(new Name(words, p, anyCase, oneWord));
             }
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
-        return list;
+        var index = new Dictionary<string, List<Name>>(StringComparer.Ordinal);
+        foreach (var n in list)
+        {
+            if (!index.TryGetValue(n.Words[0], out var l)) index[n.Words[0]] = l = new();
+            l.Add(n);
+        }
+        return index;
     });
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
@@ -51,7 +69,8 @@ public sealed class LpNameDrop : SentenceRule
         for (int i = 0; i < words.Length; i++)
         {
             if (words[i].InQuote) continue;
-            foreach (var name in Names.Value)
+            if (!Names.Value.TryGetValue(Key(words[i]), out var candidates)) continue;
+            foreach (var name in candidates)
             {
                 if (!Matches(words, i, name.Words)) continue;
                 int end = i + name.Words.Length;
@@ -63,8 +82,11 @@ public sealed class LpNameDrop : SentenceRule
         }
         var drops = hits.Where(h => !h.Name.OneWord || IsUsedAsName(words, h.Start, hits)).ToList();
         // "leadership principle" itself.
+        // "leadership principle" itself, when the story frames itself with it ("this shows the
+        // leadership principle of ..."), not when it is the subject ("interviewers owned two leadership principles").
         for (int i = 0; i + 1 < words.Length; i++)
-            if (words[i].Lower == "leadership" && words[i + 1].Lower is "principle" or "principles" && !words[i].InQuote)
+            if (words[i].Lower == "leadership" && words[i + 1].Lower is "principle" or "principles" && !words[i].InQuote
+                && words.Skip(Math.Max(0, i - 4)).Take(i - Math.Max(0, i - 4)).Any(w => Framing.Contains(w.Lower)))
                 drops.Add((i, i + 2, null!));
         if (drops.Count == 0) return;
         drops.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -81,12 +103,12 @@ public sealed class LpNameDrop : SentenceRule
     {
         if (at + name.Length > words.Length) return false;
         for (int k = 0; k < name.Length; k++)
-        {
-            string w = words[at + k].Lower.Replace("'", "").Replace("\u2019", "");
-            if (w != name[k]) return false;
-        }
+            if (Key(words[at + k]) != name[k]) return false;
         return true;
     }
+
+    // Principle keys drop apostrophes ("earth's" -> "earths").
+    private static string Key(Token t) => t.Lower.Contains('\'') ? t.Lower.Replace("'", "") : t.Lower;
 
     private static bool Capitalised(Token[] words, int start, int end)
     {

@@ -22,6 +22,7 @@ public sealed class MetricWithoutContext : SentenceRule
         {
             int end = changes.LongestAt(words, i);
             if (end < 0) continue;
+            if (end < words.Length && words[end].Lower is "off" or "over" or "in" && words[i].Lower is "cut" or "cuts") continue; // "cut off at 2 pm"
             int num = FindNumber(words, i, end);
             if (num < 0) continue;
             if (HasContext(s, ctx)) return;

@@ -47,9 +47,21 @@ public sealed class PassiveOwnership : SentenceRule
             if (partEnd < 0) continue;
             if (partEnd < words.Length && words[partEnd].Lower is "out" or "back" or "off" or "up" or "down") partEnd++;
             if (HasAgent(words, partEnd)) continue;
+            // "Latency was cut to 200 ms", "costs were reduced from $5M to $3M": a result, not a hidden decision.
+            if (ReportsResult(words, partEnd)) continue;
+            // "Some messages were delayed", "orders were cut off": events, not hidden decisions.
+            if (i > 0 && ctx.Lexicon["passive-event-subjects"].LongestAt(words, i - 1) > 0) continue;
             return (i, partEnd);
         }
         return null;
+    }
+
+    private static bool ReportsResult(Token[] words, int at)
+    {
+        for (int k = at; k < words.Length && k <= at + 2; k++)
+            if (words[k].Kind == TokenKind.Number || words[k].Lower == "from" && k + 1 < words.Length && words[k + 1].Kind == TokenKind.Number)
+                return true;
+        return false;
     }
 
     private static bool HasAgent(Token[] words, int at)
@@ -60,7 +72,8 @@ public sealed class PassiveOwnership : SentenceRule
             if (k + 1 >= words.Length) return false;
             var next = words[k + 1];
             // "by 20%", "by two weeks", "by Q3", "by then": a measure or a time, not an agent.
-            if (next.Kind == TokenKind.Number || next.Lower is "then" or "now" or "q1" or "q2" or "q3" or "q4" or "end" or "the end" or "early" or "late"
+            if (next.Kind == TokenKind.Number || next.Lower is "then" or "now" or "q1" or "q2" or "q3" or "q4" or "end" or "early" or "late" or "half" or "far" or "design" or "default" or "hand"
+                || (next.Lower == "the" && k + 2 < words.Length && words[k + 2].Lower is "end" or "start" or "time" or "deadline" or "launch" or "next")
                 || next.Lower is "one" or "two" or "three" or "four" or "five" or "half" or "a" && k + 2 < words.Length && words[k + 2].Lower is "week" or "weeks" or "day" or "days" or "month" or "months" or "quarter" or "third" or "factor")
                 return false;
             return true;

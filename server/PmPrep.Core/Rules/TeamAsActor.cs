@@ -28,6 +28,8 @@ public sealed class TeamAsActor : SentenceRule
             if (i > 0 && !IsClauseStart(s, i)) continue;
             int end = actors.LongestAt(words, i);
             if (end < 0) continue;
+            // "After the review the team launched": a determiner inside means two phrases, not one actor.
+            if (words.Skip(i + 1).Take(end - i - 1).Any(w => w.Lower is "the" or "a" or "an" or "my" or "our" or "this" or "that")) continue;
             int v = WeLanguage.SkipAdverbs(words, end, ctx.Lexicon);
             if (v >= words.Length || verbs.LongestAt(words, v) < 0) continue;
 

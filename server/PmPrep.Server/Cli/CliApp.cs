@@ -1,10 +1,267 @@
+using System.Globalization;
+using PmPrep.Core.Analysis;
+using PmPrep.Core.Bank;
+using PmPrep.Core.Catalog;
+using PmPrep.Core.Config;
+using PmPrep.Core.Fixes;
+
 namespace PmPrep.Server.Cli;
 
+/// <summary>
+/// `pmprep check|report|rules`. Exit codes: 0 nothing at error severity, 1 something is, 2 usage
+/// or I/O errors (the reason on stderr; the other files are still checked).
+/// </summary>
 public static class CliApp
 {
+    public const string Usage =
+        "usage:\n" +
+        "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run]]\n" +
+        "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
+        "  pmprep rules [--format text|json]\n" +
+        "  pmprep --stdio            (the language server)\n" +
+        "  pmprep --version\n";
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
     {
-        stderr.WriteLine("pmprep: the command line is being built");
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                (args.Length == 0 ? stderr : stdout).Write(Usage);
+                return args.Length == 0 ? 2 : 0;
+            }
+            if (args[0] is "--version" or "version")
+            {
+                stdout.WriteLine("pmprep " + (typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"));
+                return 0;
+            }
+            var parsed = Options.Parse(args[1..]);
+            if (parsed.Error is not null)
+            {
+                stderr.WriteLine("pmprep: " + parsed.Error);
+                stderr.Write(Usage);
+                return 2;
+            }
+            return args[0] switch
+            {
+                "check" => Check(parsed, stdout, stderr, cwd),
+                "report" => Report(parsed, stdout, stderr, cwd),
+                "rules" => Rules(parsed, stdout),
+                _ => UsageError($"unknown command \"{args[0]}\"", stderr),
+            };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine("pmprep: " + ex.Message);
+            return 2;
+        }
+    }
+
+    private static int UsageError(string message, TextWriter stderr)
+    {
+        stderr.WriteLine("pmprep: " + message);
+        stderr.Write(Usage);
         return 2;
+    }
+
+    internal sealed record CheckedFile(LoadedFile File, StoryAnalysis? Analysis);
+
+    /// <summary>Reads settings, expands paths, analyses every readable story and the bank.</summary>
+    internal static (List<CheckedFile> Files, BankAnalysis Bank, PmPrepSettings Settings, bool IoError) Load(Options o, TextWriter stderr, string cwd)
+    {
+        bool ioError = false;
+        var settings = PmPrepSettings.Default;
+        string? configPath = o.Config is not null ? Path.GetFullPath(Path.Combine(cwd, o.Config)) : FindConfig(o.Paths, cwd);
+        if (configPath is not null)
+        {
+            if (!File.Exists(configPath))
+            {
+                stderr.WriteLine($"pmprep: {o.Config}: no such config file");
+                ioError = true;
+            }
+            else
+            {
+                var (s, problems) = PmPrepSettings.FromYaml(File.ReadAllText(configPath), settings);
+                settings = s;
+                foreach (var p in problems) stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {p}");
+            }
+        }
+        if (o.Wpm is { } wpm) settings = settings with { WordsPerMinute = wpm };
+
+        var (paths, errors) = StoryFiles.Expand(o.Paths.Count == 0 ? new List<string> { "." } : o.Paths, cwd);
+        foreach (var e in errors) { stderr.WriteLine("pmprep: " + e); ioError = true; }
+
+        var files = new List<CheckedFile>();
+        foreach (var path in paths)
+        {
+            var file = StoryFiles.Read(path, cwd);
+            if (file.Error is not null)
+            {
+                stderr.WriteLine($"pmprep: {file.DisplayPath}: {file.Error}");
+                ioError = true;
+                files.Add(new CheckedFile(file, null));
+                continue;
+            }
+            files.Add(new CheckedFile(file, StoryAnalyzer.Analyze(file.Text!, settings)));
+        }
+        if (paths.Count == 0 && errors.Count == 0)
+            stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
+
+        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+        return (files, bank, settings, ioError);
+    }
+
+    /// <summary>The nearest `.pmprep.yaml` at or above the first path (or the working directory).</summary>
+    private static string? FindConfig(List<string> paths, string cwd)
+    {
+        string start = Path.GetFullPath(Path.Combine(cwd, paths.FirstOrDefault() ?? "."));
+        string? dir = Directory.Exists(start) ? start : Path.GetDirectoryName(start);
+        while (dir is not null)
+        {
+            var candidate = Path.Combine(dir, ".pmprep.yaml");
+            if (File.Exists(candidate)) return candidate;
+            dir = Path.GetDirectoryName(dir);
+        }
+        return null;
+    }
+
+    private static int Check(Options o, TextWriter stdout, TextWriter stderr, string cwd)
+    {
+        if (o.Out is not null) return UsageError("--out belongs to `pmprep report`", stderr);
+        if (o.DryRun && !o.Fix) return UsageError("--dry-run goes with --fix", stderr);
+        var (files, bank, settings, ioError) = Load(o, stderr, cwd);
+
+        if (o.Fix)
+        {
+            int changed = 0;
+            foreach (var f in files.Where(f => f.Analysis is not null))
+            {
+                var text = f.File.Text!;
+                var fixedText = FixAll.Apply(text, settings, out int applied);
+                if (fixedText == text) continue;
+                changed++;
+                if (o.DryRun) stdout.Write(LineDiff.Unified(f.File.DisplayPath, text, fixedText));
+                else
+                {
+                    StoryFiles.Write(f.File, fixedText);
+                    stderr.WriteLine($"pmprep: {f.File.DisplayPath}: applied {applied} fix{(applied == 1 ? "" : "es")}");
+                }
+            }
+            if (!o.DryRun && changed > 0)
+            {
+                // Report what is left after fixing.
+                (files, bank, settings, ioError) = Load(o, TextWriter.Null, cwd);
+            }
+            if (o.DryRun)
+            {
+                stderr.WriteLine(changed == 0 ? "pmprep: nothing to fix" : $"pmprep: {changed} file{(changed == 1 ? "" : "s")} would change");
+                return ioError ? 2 : 0;
+            }
+        }
+
+        switch (o.Format)
+        {
+            case "json": JsonOutput.Write(stdout, files, bank); break;
+            case "sarif": SarifOutput.Write(stdout, files, bank); break;
+            default: TextOutput.Write(stdout, files, bank, settings); break;
+        }
+        if (ioError) return 2;
+        bool anyError = files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
+                        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
+        return anyError ? 1 : 0;
+    }
+
+    private static int Report(Options o, TextWriter stdout, TextWriter stderr, string cwd)
+    {
+        if (o.Out is null) return UsageError("`pmprep report` needs --out FILE.html", stderr);
+        var (files, bank, settings, ioError) = Load(o, stderr, cwd);
+        string outPath = Path.GetFullPath(Path.Combine(cwd, o.Out));
+        string html = ReportWriter.Render(files, bank, settings);
+        try
+        {
+            File.WriteAllText(outPath, html);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            stderr.WriteLine($"pmprep: cannot write {o.Out}: {ex.Message}");
+            return 2;
+        }
+        stderr.WriteLine($"pmprep: wrote {StoryFiles.Display(outPath, cwd)} ({files.Count} stor{(files.Count == 1 ? "y" : "ies")})");
+        return ioError ? 2 : 0;
+    }
+
+    private static int Rules(Options o, TextWriter stdout)
+    {
+        var data = EngineData.Default;
+        if (o.Format == "json")
+        {
+            JsonOutput.WriteRules(stdout, data.Rules);
+            return 0;
+        }
+        int width = data.Rules.Max(r => r.Id.Length);
+        foreach (var r in data.Rules)
+            stdout.WriteLine($"{r.Id.PadRight(width)}  {RuleInfo.SeverityName(r.DefaultSeverity),-11}  {r.Scope.ToString().ToLowerInvariant(),-8}  {r.Title}{(r.FixTitle is null ? "" : "  [fix]")}");
+        return 0;
+    }
+}
+
+/// <summary>Parsed command-line options.</summary>
+internal sealed class Options
+{
+    public List<string> Paths { get; } = new();
+    public string Format { get; private set; } = "text";
+    public string? Config { get; private set; }
+    public double? Wpm { get; private set; }
+    public bool Fix { get; private set; }
+    public bool DryRun { get; private set; }
+    public string? Out { get; private set; }
+    public string? Error { get; private set; }
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            string? inline = null;
+            int eq = a.IndexOf('=');
+            if (a.StartsWith("--", StringComparison.Ordinal) && eq > 2) { inline = a[(eq + 1)..]; a = a[..eq]; }
+            string? Value()
+            {
+                if (inline is not null) return inline;
+                if (i + 1 < args.Length) return args[++i];
+                o.Error = $"{a} needs a value";
+                return null;
+            }
+            switch (a)
+            {
+                case "--format":
+                case "-f":
+                    var f = Value();
+                    if (f is "text" or "json" or "sarif") o.Format = f;
+                    else if (f is not null) o.Error = $"--format takes text, json or sarif, not \"{f}\"";
+                    break;
+                case "--config":
+                    o.Config = Value();
+                    break;
+                case "--wpm":
+                    var w = Value();
+                    if (double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var wpm) && wpm >= 60 && wpm <= 400) o.Wpm = wpm;
+                    else if (w is not null) o.Error = $"--wpm takes a number from 60 to 400, not \"{w}\"";
+                    break;
+                case "--fix": o.Fix = true; break;
+                case "--dry-run": o.DryRun = true; break;
+                case "--out":
+                case "-o":
+                    o.Out = Value();
+                    break;
+                default:
+                    if (a.StartsWith('-') && a.Length > 1) o.Error = $"unknown option {a}";
+                    else o.Paths.Add(args[i]);
+                    break;
+            }
+            if (o.Error is not null) break;
+        }
+        return o;
     }
 }

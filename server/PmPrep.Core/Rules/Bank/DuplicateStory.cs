@@ -1,0 +1,30 @@
+using System.Globalization;
+using PmPrep.Core.Bank;
+
+namespace PmPrep.Core.Rules.Bank;
+
+/// <summary>
+/// duplicate-story: two stories tell mostly the same anecdote. Similarity is the Jaccard index of
+/// the stories' content-word pairs (<see cref="Fingerprint"/>), with a containment test for a short
+/// story retold inside a long one; the thresholds and their justification are on
+/// <see cref="StoryComparison"/>. Reported on the title of both stories; the "% alike" in the
+/// message is the share of the shorter story's word pairs that the other also has.
+/// </summary>
+public sealed class DuplicateStory : BankRule
+{
+    public override string Id => "duplicate-story";
+
+    public override void Check(BankContext ctx)
+    {
+        foreach (var pair in ctx.Pairs)
+        {
+            if (!pair.IsDuplicate) continue;
+            string percent = Math.Round(pair.Overlap * 100).ToString(CultureInfo.InvariantCulture);
+            var a = ctx.Facts(pair.A).TitleSpan; var b = ctx.Facts(pair.B).TitleSpan;
+            // Suppressed in either story: the pair is settled, so both stay silent.
+            if (ctx.IsSuppressed(Id, pair.A, a.Start) || ctx.IsSuppressed(Id, pair.B, b.Start)) continue;
+            ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.B.Path, ["percent"] = percent }, pair.A, a.Start, a.End);
+            ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.A.Path, ["percent"] = percent }, pair.B, b.Start, b.End);
+        }
+    }
+}

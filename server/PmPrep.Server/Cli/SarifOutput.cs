@@ -1,0 +1,97 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PmPrep.Core.Bank;
+using PmPrep.Core.Catalog;
+using PmPrep.Core.Text;
+
+namespace PmPrep.Server.Cli;
+
+/// <summary>SARIF 2.1.0 for code-scanning tools: one run, the rule catalog as the driver's rules, one result per finding.</summary>
+internal static class SarifOutput
+{
+    public static void Write(TextWriter output, IReadOnlyList<CliApp.CheckedFile> files, BankAnalysis bank)
+    {
+        var rules = EngineData.Default.Rules;
+        var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "pmprep");
+            w.WriteString("semanticVersion", typeof(SarifOutput).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+            w.WriteStartArray("rules");
+            foreach (var r in rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", r.Id);
+                w.WriteStartObject("shortDescription"); w.WriteString("text", r.Title); w.WriteEndObject();
+                w.WriteStartObject("fullDescription"); w.WriteString("text", r.Why); w.WriteEndObject();
+                w.WriteString("helpUri", r.DocsPath);
+                w.WriteStartObject("help"); w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}"); w.WriteEndObject();
+                w.WriteStartObject("defaultConfiguration"); w.WriteString("level", Level(r.DefaultSeverity)); w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteString("columnKind", "utf16CodeUnits");
+            w.WriteStartArray("results");
+            foreach (var f in files)
+            {
+                if (f.Analysis is null) continue;
+                foreach (var d in f.Analysis.Diagnostics)
+                    Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, f.File.DisplayPath, d.Range);
+            }
+            foreach (var d in bank.Diagnostics)
+                Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, d.Path, d.Range);
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range)
+    {
+        w.WriteStartObject();
+        w.WriteString("ruleId", ruleId);
+        w.WriteNumber("ruleIndex", ruleIndex);
+        w.WriteString("level", Level(severity));
+        w.WriteStartObject("message"); w.WriteString("text", message); w.WriteEndObject();
+        if (path is not null)
+        {
+            w.WriteStartArray("locations");
+            w.WriteStartObject();
+            w.WriteStartObject("physicalLocation");
+            w.WriteStartObject("artifactLocation"); w.WriteString("uri", path); w.WriteEndObject();
+            if (range is { } r)
+            {
+                w.WriteStartObject("region");
+                w.WriteNumber("startLine", r.Start.Line + 1);
+                w.WriteNumber("startColumn", r.Start.Character + 1);
+                w.WriteNumber("endLine", r.End.Line + 1);
+                w.WriteNumber("endColumn", r.End.Character + 1);
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static string Level(Severity s) => s switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
+    };
+}
