@@ -202,6 +202,26 @@ public class WorkspaceTests : IDisposable
     }
 
     [Fact]
+    public async Task Bank_findings_about_an_open_file_join_its_diagnostics()
+    {
+        Write("other.story.md", "---\ntitle: Other\nproject: Checkout Migration\n---\n# Other\n\n## Decision\n\nI supported the migration of checkout for six months.\n");
+        await using var h = await Start();
+        await h.Request<CoverageResult>("pmprep/coverage", new { });   // indexing done
+        var uri = DocumentStore.FromPath(Path.Combine(_root.FullName, "mine.story.md"));
+        await h.OpenAsync("---\ntitle: Mine\nproject: Checkout Migration\n---\n# Mine\n\n## Decision\n\nI led the migration of checkout for six months.\n", uri);
+        var withBank = await h.Target.WaitFor(p => p.Uri == uri && p.Diagnostics.Any(d => d.Code == "role-inconsistency"));
+        var role = withBank.Diagnostics.Single(d => d.Code == "role-inconsistency");
+        Assert.Equal(8, role.Range.Start.Line);
+        Assert.Equal(1, withBank.Version);
+        var cov = await Coverage(h);
+        Assert.Equal(2, cov.Diagnostics.Count(d => d.Rule == "role-inconsistency"));
+        // Fix the conflict: the finding goes away.
+        var cleared = h.Target.WaitFor(p => p.Uri == uri && p.Version == 2 && !p.Diagnostics.Any(d => d.Code == "role-inconsistency"));
+        await h.ChangeAsync(uri, 2, LspHarness.Edit(8, 2, 8, 5, "supported"));
+        await cleared;
+    }
+
+    [Fact]
     public async Task Coverage_without_params_is_answered()
     {
         await using var h = await Start();
