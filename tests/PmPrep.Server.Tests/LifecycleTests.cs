@@ -68,6 +68,24 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task Requests_before_initialize_get_server_not_initialized_and_after_shutdown_invalid_request()
+    {
+        await using var h = new LspHarness();
+        var early = await Assert.ThrowsAsync<RemoteInvocationException>(() => h.Request<Hover?>("textDocument/hover", new { textDocument = new { uri = LspHarness.Uri }, position = new { line = 0, character = 0 } }));
+        Assert.Equal(-32002, early.ErrorCode);
+        await h.Notify("textDocument/didOpen", new { textDocument = new { uri = LspHarness.Uri, languageId = "markdown", version = 1, text = "# T" } });
+        await h.InitializeAsync();
+        Assert.Null(h.Server.Store.Get(DocumentStore.Normalize(LspHarness.Uri)));   // the early didOpen was dropped
+        var again = await Assert.ThrowsAsync<RemoteInvocationException>(() => h.Request<InitializeResult>("initialize", new { capabilities = new { } }));
+        Assert.Equal(-32600, again.ErrorCode);
+        await h.Request<object?>("shutdown", null);
+        var late = await Assert.ThrowsAsync<RemoteInvocationException>(() => h.Request<List<CodeLens>>("textDocument/codeLens", new { textDocument = new { uri = LspHarness.Uri } }));
+        Assert.Equal(-32600, late.ErrorCode);
+        await h.Notify("exit", null);
+        Assert.Equal(0, await h.Server.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Unknown_method_is_answered_with_method_not_found()
     {
         await using var h = new LspHarness();

@@ -182,6 +182,12 @@ public sealed class LanguageServer : ILanguageServer
 
     private T ParseRequest<T>(JsonElement p, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, string method) where T : class
     {
+        if (_init is null && method != "initialize")
+            throw new LocalRpcException($"{method} before initialize") { ErrorCode = -32002 };   // ServerNotInitialized
+        if (_init is not null && method == "initialize")
+            throw new LocalRpcException("initialize was already received") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidRequest };
+        if (_shutdown)
+            throw new LocalRpcException($"{method} after shutdown") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidRequest };
         try
         {
             if (p.ValueKind == JsonValueKind.Object && JsonSerializer.Deserialize(p, info) is { } value) return value;
@@ -197,6 +203,11 @@ public sealed class LanguageServer : ILanguageServer
 
     private T? ParseNotification<T>(JsonElement p, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, string method) where T : class
     {
+        if (_init is null || _shutdown)
+        {
+            _log.Warning("{Method} {When}: dropped", method, _init is null ? "before initialize" : "after shutdown");
+            return null;
+        }
         try
         {
             if (p.ValueKind == JsonValueKind.Object) return JsonSerializer.Deserialize(p, info);
@@ -791,6 +802,7 @@ public sealed class LanguageServer : ILanguageServer
 
     public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
+        if (_init is null) throw new LocalRpcException("pmprep/coverage before initialize") { ErrorCode = -32002 };
         // In order on the writer: which documents are open, at which version.
         var open = _store.Documents.Values.Select(d => Read(d.ClientUri)).ToList();
         var indexing = _indexing;
