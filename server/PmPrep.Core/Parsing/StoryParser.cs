@@ -40,6 +40,9 @@ public static class StoryParser
         private readonly string _text;
         private readonly int _bodyStart;
         private Part? _current;
+        private int _quoteDepth;
+        private List<(int, int)>? _links;
+        private List<int> _ends = new();
 
         public Walker(StoryDocument doc, int bodyStart)
         {
@@ -63,6 +66,12 @@ public static class StoryParser
                     break;
                 case CodeBlock:
                     break; // fenced or indented code: not prose
+                case QuoteBlock quote:
+                    // Quoted text (an email, what someone said): rules may read it, fixes never rewrite it.
+                    _quoteDepth++;
+                    foreach (var child in quote) Block(child);
+                    _quoteDepth--;
+                    break;
                 case ContainerBlock container:
                     foreach (var child in container) Block(child);
                     break;
@@ -155,6 +164,8 @@ public static class StoryParser
             if (inline is null) return null;
             var sb = new StringBuilder();
             var map = new List<int>();
+            _links = new List<(int, int)>();
+            _ends = new List<int>();
             Inlines(inline, sb, map);
             // Trim, keeping the map aligned.
             int s = 0, e = sb.Length;
@@ -163,7 +174,9 @@ public static class StoryParser
             if (s == e) return null;
             string text = sb.ToString(s, e - s);
             int[] arr = map.GetRange(s, e - s).ToArray();
-            return new ProseBlock(kind, text, arr, level, _text);
+            int[] ends = _ends.GetRange(s, e - s).ToArray();
+            var links = _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
+            return new ProseBlock(kind, text, arr, ends, level, _text) { InBlockQuote = _quoteDepth > 0, LinkRanges = links };
         }
 
         private void Inlines(ContainerInline container, StringBuilder sb, List<int> map)
@@ -183,23 +196,32 @@ public static class StoryParser
                         {
                             sb.Append(content.Text[content.Start + k]);
                             map.Add(exact ? lit.Span.Start + k : Math.Max(0, lit.Span.Start));
+                            // An escape ("\\*") is one prose character for two source ones: it ends where its span does.
+                            _ends.Add(exact ? lit.Span.Start + k + 1 : k == len - 1 ? Math.Max(0, lit.Span.End + 1) : Math.Max(0, lit.Span.Start));
                         }
                         break;
                     }
                     case HtmlEntityInline entity:
                     {
                         var t = entity.Transcoded;
-                        for (int k = 0; k < t.Length; k++) { sb.Append(t.Text[t.Start + k]); map.Add(entity.Span.Start); }
+                        for (int k = 0; k < t.Length; k++)
+                        {
+                            sb.Append(t.Text[t.Start + k]);
+                            map.Add(entity.Span.Start);
+                            _ends.Add(k == t.Length - 1 ? entity.Span.End + 1 : entity.Span.Start);
+                        }
                         break;
                     }
                     case LineBreakInline br:
                         sb.Append(' ');
                         map.Add(Math.Max(0, br.Span.Start));
+                        _ends.Add(Math.Max(br.Span.Start + 1, br.Span.End + 1));
                         break;
                     case CodeInline code:
                         // Code is not prose; keep a word boundary so neighbours do not join.
                         sb.Append(' ');
                         map.Add(Math.Max(0, code.Span.Start));
+                        _ends.Add(Math.Max(code.Span.Start + 1, code.Span.End + 1));
                         break;
                     case HtmlInline html:
                         Comment(html.Tag, html.Line);
@@ -207,9 +229,18 @@ public static class StoryParser
                     case AutolinkInline auto:
                         sb.Append(' ');
                         map.Add(Math.Max(0, auto.Span.Start));
+                        _ends.Add(Math.Max(auto.Span.Start + 1, auto.Span.End + 1));
                         break;
                     case LinkInline link when link.IsImage:
                         break;
+                    case LinkInline link:
+                    {
+                        // Link text is prose, but a fix must not rewrite it: remember where it is.
+                        int from = sb.Length;
+                        Inlines(link, sb, map);
+                        _links?.Add((from, sb.Length));
+                        break;
+                    }
                     case ContainerInline child: // emphasis, link text
                         Inlines(child, sb, map);
                         break;

@@ -1,4 +1,5 @@
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
@@ -30,7 +31,7 @@ public sealed class MetricWithoutContext : SentenceRule
             var (start, stop) = RuleContext.WordSpan(s, from, to);
             string phrase = RuleContext.WordText(s, from, to);
             var fixes = new List<Fix>();
-            var edit = RuleContext.Edit(s, words[to - 1].End, words[to - 1].End, " (from [baseline] to [result] over [timeframe] for [segment])");
+            var edit = s.Block.InBlockQuote ? null : RuleContext.Edit(s, words[to - 1].End, words[to - 1].End, Templates.MetricContext);
             if (edit is not null) fixes.Add(new Fix(ctx.FixTitle(Id), new[] { edit }));
             ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
             return;

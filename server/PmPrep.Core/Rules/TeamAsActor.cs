@@ -1,4 +1,5 @@
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
@@ -39,7 +40,7 @@ public sealed class TeamAsActor : SentenceRule
             // "My team launched X" -> "I [what I decided or did], and my team launched X"
             var first = words[i];
             string lowered = i == 0 && !IsProperNoun(first.Text) ? char.ToLowerInvariant(first.Text[0]) + first.Text[1..] : first.Text;
-            var edit = RuleContext.Edit(s, first.Start, first.End, "I [what I decided or did], and " + lowered);
+            var edit = s.Block.InBlockQuote ? null : RuleContext.Edit(s, first.Start, first.End, Templates.OwnPart + lowered);
             if (edit is not null) fixes.Add(new Fix(ctx.FixTitle(Id), new[] { edit }));
             ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = actor }, fixes, RuleContext.WordText(s, i, v + 1));
             return;
