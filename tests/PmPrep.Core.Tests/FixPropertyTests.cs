@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CsCheck;
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Catalog;
@@ -149,7 +150,7 @@ public class FixPropertyTests
                     if (k > 0) b.Text(" ");
                     if (words[k] == "and") b.Guarded("&amp;", "entity");
                     else if (words[k] == "the") b.Text("th\\e");
-                    else if (k == words.Length - 1 && r.Next(2) == 0) { b.Text(words[k].TrimEnd('.')); b.Text(" "); b.Guarded("\\*", "escape"); }
+                    else if (k == words.Length - 1 && r.Next(2) == 0) { b.Text(words[k].TrimEnd('.')); b.Text(" "); b.Guarded("\\*", "escape"); b.Text(words[k].EndsWith('.') ? "." : ""); }
                     else b.Text(words[k]);
                 }
                 return;
@@ -281,7 +282,8 @@ public class FixPropertyTests
                 {
                     var s = a.Document.Sentences.FirstOrDefault(x => x.SourceStart <= d.Start && d.End <= x.SourceEnd);
                     Assert.NotNull(s);
-                    int limit = s!.SourceEnd, first = s.SourceStart;
+                    // (closing "**" or "](url)" after the sentence's last character belong to it)
+                    int limit = s!.Block.AfterClosingMarkup(s.SourceEnd), first = s.SourceStart;
                     while (limit < text.Length && text[limit] == ' ') limit++;
                     while (first > 0 && text[first - 1] == ' ') first--;
                     foreach (var e in edits)
@@ -310,6 +312,31 @@ public class FixPropertyTests
                 Assert.True(still.Count == 0,
                     $"{d.RuleId} \"{f.Title}\" left \"{still.FirstOrDefault()?.Phrase}\" at {ms}:\n--- before\n{text}\n--- after\n{after}");
             }
+        }, iter: Iterations, threads: 1, print: d => d.ToString());
+
+    private static readonly Regex AgreementErrors = new(
+        @"(?<!\b(?:if|If|wish|though)[^A-Za-z]+)\bI (?:were|are|aren't|weren't)\b|\bI (?:all|both|each|ourselves)\b|\bI(?:'m|’m|'ve|’ve| was| am| have) (?:all|both)\b|\bme (?:all|both)\b|\bwere I\b|\bare I\b",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex Markup = new(@"\]\([^)\n]*\)|[\[\]*_]|<[^>\n]*>|`[^`\n]*`", RegexOptions.CultureInvariant);
+    /// <summary>Counts matches in the text with link targets, brackets, emphasis and tags removed: roughly what a reader sees.</summary>
+    private static int Count(string text, Regex r) => r.Matches(Markup.Replace(text, "")).Count;
+    private static readonly Regex SpaceBeforePunct = new(@"[^\s] [,.;:!?](?=\s|$)", RegexOptions.CultureInvariant);
+    private static readonly Regex DoubleSpace = new(@"[^\s]  +[^\s\r\n]", RegexOptions.CultureInvariant);
+    private static readonly Regex LowerSentenceStart = new(@"(?:[.!?] |(?:\A|\n\r?\n)(?:[-*] |\d+\. |> )?)[a-z](?![A-Z])", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Mechanical fixes read as English: fix-all adds no agreement error ("I were", "I all",
+    /// "me both"), no space before punctuation, no double space and no lower-case sentence start.
+    /// </summary>
+    [Fact]
+    public void Fix_all_adds_no_agreement_or_spacing_errors() =>
+        Docs.Sample(doc =>
+        {
+            var once = FixAll.Apply(doc.Text, null, out _);
+            foreach (var r in new[] { AgreementErrors, SpaceBeforePunct, DoubleSpace, LowerSentenceStart })
+                Assert.True(Count(once, r) <= Count(doc.Text, r),
+                    $"fix-all added \"{r.Matches(Markup.Replace(once, "")).Select(m => m.Value).Except(r.Matches(Markup.Replace(doc.Text, "")).Select(m => m.Value)).FirstOrDefault()}\" ({r}):\n{once}");
         }, iter: Iterations, threads: 1, print: d => d.ToString());
 
     /// <summary>The generator is worth its time: every rule with a fix gets fixes offered in a sample.</summary>

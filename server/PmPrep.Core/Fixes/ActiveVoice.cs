@@ -46,7 +46,11 @@ public static class ActiveVoice
         // Only the plain past: "was/were [adverbs] <participle> [particle]".
         if (w[auxAt].Lower is not ("was" or "were")) return null;
         // Nothing but words before the subject: no leading quote, bracket or list of clauses.
-        if (s.Tokens[0].Start != w[0].Start) return null;
+        foreach (var t in s.Tokens)
+        {
+            if (t.Start >= w[0].Start) break;
+            if (!char.IsSurrogate(t.Text[0])) return null; // an emoji before the subject is fine
+        }
         int partAt = WeLanguage.SkipAdverbs(w, auxAt + 1, lex);
         if (partAt >= partEnd) return null;
         string? particle = null;

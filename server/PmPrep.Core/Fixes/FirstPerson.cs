@@ -61,14 +61,18 @@ public static class FirstPerson
             bool subject = false;
             switch (lower)
             {
-                case "we": replacement = "I"; subject = true; break;
+                case "we":
+                    // "We were losing $48M a year, so we cut the program": the first "we" is the company's
+                    // situation, not the candidate's action; it stays, with its verb.
+                    if (IsContext(words, i, lex)) { i = WeLanguageSkip(words, i + 1, lex); continue; }
+                    replacement = "I"; subject = true; break;
                 case "we're": replacement = "I'm"; subject = true; break;
                 case "we've": replacement = "I've"; subject = true; break;
                 case "we'd": replacement = "I'd"; subject = true; break;
                 case "we'll": replacement = "I'll"; subject = true; break;
                 case "us": replacement = Case(w.Text, "me"); break;
                 case "our":
-                    if (i + 1 < words.Length && shared.LongestAt(words, i + 1) > 0) continue;
+                    if (OwnedByTheCompany(s, words, i, shared)) continue;
                     replacement = Case(w.Text, "my");
                     break;
                 case "ours": replacement = Case(w.Text, "mine"); break;
@@ -136,6 +140,19 @@ public static class FirstPerson
                     k++;
                 }
                 i = Math.Max(i, k);
+                // "We launched it and were thrilled" -> "I launched it and was thrilled"
+                for (int m = k + 1; m + 1 < words.Length; m++)
+                {
+                    if (speech[m] || IsSubject(words[m])) break;
+                    if (words[m].Lower is not ("and" or "but" or "or" or "yet" or "then")) continue;
+                    int v = m + 1;
+                    while (v < words.Length && lex["adverbs"].LongestAt(words, v) == v + 1) v++;
+                    if (v < words.Length && !speech[v] && Agreement.TryGetValue(Normalize(words[v].Lower), out var coordinated))
+                    {
+                        if (!AddEdit(s, edits, words[v].Start, words[v].End, Case(words[v].Text, Apostrophe(words[v].Text, coordinated)))) return null;
+                        break;
+                    }
+                }
             }
         }
         if (edits.Count == 0) return null;
@@ -174,7 +191,9 @@ public static class FirstPerson
             for (int k = end; k < words.Length; k++)
             {
                 // ", and ..." / "; ..." ends the reporting clause before any reported one began.
-                if (PunctBetween(s, k - 1, k, ";") || (PunctBetween(s, k - 1, k, ",") && words[k].Lower is "and" or "but" or "so" or "then")) break;
+                // So does a coordinated clause ("I wrote the spec and we launched"), and the reported
+                // clause must start close to its verb ("I told the team we ...", "I said that ...").
+                if (PunctBetween(s, k - 1, k, ";") || words[k].Lower is "and" or "but" or "so" or "then" or "while" || k - end > 5) break;
                 if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us")
                 {
                     for (int m = k; m < words.Length; m++) mask[m] = true;
@@ -219,6 +238,54 @@ public static class FirstPerson
                 open = -1;
             }
         }
+    }
+
+    /// <summary>"our customers", "our biggest competitor", "our most loyal users": what "our" stays before.</summary>
+    private static bool OwnedByTheCompany(Sentence s, Token[] words, int our, Patterns.PatternSet<string> shared)
+    {
+        for (int k = our + 1; k < words.Length && k <= our + 3; k++)
+        {
+            if (shared.LongestAt(words, k) > 0) return true;
+            if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
+            foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
+        }
+        return false;
+    }
+
+    private static bool IsSubject(Token t) =>
+        t.Text == "I" || Normalize(t.Lower) is "we" or "we're" or "we've" or "we'd" or "we'll" or "they" or "he" or "she";
+
+    private static readonly HashSet<string> Possession = new(StringComparer.Ordinal)
+    {
+        "no", "only", "just", "about", "less", "more", "fewer", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "many", "few", "little", "limited", "zero",
+    };
+
+    /// <summary>
+    /// "we were losing", "we had two weeks", "we needed a fix", "we lacked data": the situation, not an
+    /// action. The rewrite keeps such a "we" (the rule never flags it), and rewrites the doer elsewhere.
+    /// </summary>
+    private static bool IsContext(Token[] words, int we, Lexicon lex)
+    {
+        int k = WeLanguageSkip(words, we + 1, lex);
+        if (k >= words.Length) return false;
+        if (lex["we-action-after-state"].LongestAt(words, k) > 0) return false;
+        string v = Normalize(words[k].Lower);
+        string? next = k + 1 < words.Length ? words[k + 1].Lower : null;
+        return v switch
+        {
+            "were" or "are" or "was" or "weren't" or "aren't" => next is not null && next.EndsWith("ing", StringComparison.Ordinal) && next is not "going",
+            "had" or "have" => next is not null && (Possession.Contains(next) || words[k + 1].Kind == TokenKind.Number),
+            "needed" or "lacked" or "faced" or "struggled" or "serve" or "sell" or "own" or "seemed" or "looked" => true,
+            _ => false,
+        };
+    }
+
+    private static int WeLanguageSkip(Token[] words, int at, Lexicon lex)
+    {
+        int k = at;
+        while (k < words.Length && lex["adverbs"].LongestAt(words, k) == k + 1) k++;
+        return k;
     }
 
     private static bool FollowedByOf(Token[] words, int at) => at + 1 < words.Length && words[at + 1].Lower == "of";

@@ -213,12 +213,18 @@ public static class StoryParser
                         int spanLen = lit.Span.Length;
                         bool exact = spanLen == len && lit.Span.Start >= 0 && lit.Span.Start + len <= _text.Length &&
                                      string.CompareOrdinal(_text, lit.Span.Start, content.Text, content.Start, len) == 0;
+                        // Not one for one: align escapes ("\\*" is one prose character for two source ones).
+                        var aligned = exact ? null : Align(content.Text, content.Start, len, lit.Span.Start, lit.Span.End + 1);
                         for (int k = 0; k < len; k++)
                         {
                             sb.Append(content.Text[content.Start + k]);
-                            map.Add(exact ? lit.Span.Start + k : Math.Max(0, lit.Span.Start));
-                            // An escape ("\\*") is one prose character for two source ones: it ends where its span does.
-                            _ends.Add(exact ? lit.Span.Start + k + 1 : k == len - 1 ? Math.Max(0, lit.Span.End + 1) : Math.Max(0, lit.Span.Start));
+                            if (exact) { map.Add(lit.Span.Start + k); _ends.Add(lit.Span.Start + k + 1); }
+                            else if (aligned is not null) { map.Add(aligned[k].Start); _ends.Add(aligned[k].End); }
+                            else
+                            {
+                                map.Add(Math.Max(0, lit.Span.Start));
+                                _ends.Add(k == len - 1 ? Math.Max(0, lit.Span.End + 1) : Math.Max(0, lit.Span.Start));
+                            }
                         }
                         break;
                     }
@@ -267,6 +273,25 @@ public static class StoryParser
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Source (start, end) of each character of a literal whose source has backslash escapes, or
+        /// null when the literal does not line up with its source that way.
+        /// </summary>
+        private (int Start, int End)[]? Align(string content, int contentStart, int len, int spanStart, int spanEnd)
+        {
+            if (spanStart < 0 || spanEnd > _text.Length || spanEnd <= spanStart) return null;
+            var result = new (int, int)[len];
+            int pos = spanStart;
+            for (int k = 0; k < len; k++)
+            {
+                char c = content[contentStart + k];
+                if (pos < spanEnd && _text[pos] == c) { result[k] = (pos, pos + 1); pos++; continue; }
+                if (pos + 1 < spanEnd && _text[pos] == '\\' && _text[pos + 1] == c) { result[k] = (pos, pos + 2); pos += 2; continue; }
+                return null;
+            }
+            return pos == spanEnd ? result : null;
         }
 
         private static void Tokenize(ProseBlock block) => block.Tokens = Tokenizer.Tokenize(block.Text, 0, block.Text.Length);
