@@ -23,6 +23,11 @@ if (args.Length >= 1 && args[0] == "probe")
     Probe.Run(args.Length >= 2 ? int.Parse(args[1]) : 25_000, args.Length >= 3 ? args[2] : null);
     return 0;
 }
+if (args.Length >= 1 && args[0] == "measure")
+{
+    Measure.Run(args[1], args.Length >= 3 ? int.Parse(args[2]) : 21);
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "deep")
 {
     Deep.Run(int.Parse(args[1]), int.Parse(args[2]));
