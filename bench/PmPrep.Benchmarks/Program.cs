@@ -15,6 +15,7 @@ if (args.Length >= 1 && args[0] == "corpus")
 }
 if (args.Length >= 1 && args[0] == "quick")
 {
+    Warmup.Run();
     Quick();
     return 0;
 }
@@ -25,6 +26,7 @@ if (args.Length >= 1 && args[0] == "probe")
 }
 if (args.Length >= 1 && args[0] == "measure")
 {
+    Warmup.Run();
     Measure.Run(args[1], args.Length >= 3 ? int.Parse(args[2]) : 21);
     return 0;
 }
@@ -35,9 +37,11 @@ if (args.Length >= 1 && args[0] == "deep")
 }
 if (args.Length >= 1 && args[0] == "stages")
 {
+    Warmup.Run();
     Stages.Run(args.Length >= 2 ? int.Parse(args[1]) : 1024);
     return 0;
 }
+Warmup.Run();
 BenchmarkSwitcher.FromAssembly(typeof(StoryBenchmarks).Assembly).Run(args);
 return 0;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side: PmPrep against write-good and markdownlint on one generated corpus, in one run.
-#   bench/compare/run.sh [--aot] [--reps N]
+#   bench/compare/run.sh [--aot] [--reps N]      (PMPREP_AOT=/path/to/pmprep reuses a published AOT binary)
 # Installs the peers from npm into bench/compare/peers (pinned in its package.json/lock), builds
 # PmPrep in Release (and with --aot, publishes the Native AOT CLI), writes the corpus to
 # bench/compare/out/corpus, then times warm in-process linting and whole-process CLI runs and
@@ -25,8 +25,8 @@ echo "== PmPrep (Release build)"
 dotnet build -c Release "$root/bench/PmPrep.Benchmarks" -nologo -v q >/dev/null
 dotnet build -c Release "$root/server/PmPrep.Server" -nologo -v q >/dev/null
 jit_cli="$root/server/PmPrep.Server/bin/Release/net10.0/pmprep"
-aot_cli=""
-if [ "$aot" = 1 ]; then
+aot_cli="${PMPREP_AOT:-}"   # an AOT binary already published: skips the publish below
+if [ "$aot" = 1 ] && [ -z "$aot_cli" ]; then
   echo "== PmPrep Native AOT publish"
   dotnet publish "$root/server/PmPrep.Server" -r linux-x64 -p:PublishAot=true -c Release -o "$here/out/aot" -nologo -v q >/dev/null
   aot_cli="$here/out/aot/pmprep"
