@@ -316,8 +316,20 @@ public static class FirstPerson
     {
         var e = RuleContext.Edit(s, proseStart, proseEnd, text);
         if (e is null) return false;
-        if (edits.Any(x => x.Start < e.End && e.Start < x.End)) return false;
-        edits.Add(e);
+        // The edits are kept sorted by (Start, End) and never overlap, so their ends are sorted too:
+        // the only edit that can overlap is the first one ending after e starts. (A scan of every
+        // edit for every new one made a sentence with thousands of "we" quadratic: found by the
+        // linearity fuzz test.)
+        int lo = 0, hi = edits.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (edits[mid].End > e.Start) hi = mid; else lo = mid + 1;
+        }
+        if (lo < edits.Count && edits[lo].Start < e.End && e.Start < edits[lo].End) return false;
+        int at = edits.Count;
+        while (at > 0 && (edits[at - 1].Start > e.Start || (edits[at - 1].Start == e.Start && edits[at - 1].End > e.End))) at--;
+        edits.Insert(at, e);
         return true;
     }
 
