@@ -46,7 +46,7 @@ public static class Probe
     static double Time(string text)
     {
         var best = double.MaxValue;
-        for (int i = 0; i < 2; i++)
+        for (int i = 0; i < 4; i++)
         {
             var sw = Stopwatch.StartNew();
             try { StoryAnalyzer.Analyze(text); } catch (Exception e) { Console.Write($"[{e.GetType().Name}] "); }

@@ -21,6 +21,7 @@ if (args.Length >= 1 && args[0] == "quick")
 }
 if (args.Length >= 1 && args[0] == "probe")
 {
+    Warmup.Run(2);
     Probe.Run(args.Length >= 2 ? int.Parse(args[1]) : 25_000, args.Length >= 3 ? args[2] : null);
     return 0;
 }
