@@ -6,11 +6,16 @@ using PmPrep.Core.Text;
 namespace PmPrep.Core.Fixes;
 
 /// <summary>
-/// Rewrites a sentence's first-person plural as first-person singular, with verb agreement
-/// ("we were" -> "I was", "we're" -> "I'm", "us" -> "me", "our" -> "my", "ourselves" -> "myself").
-/// It touches only the sentence's own words outside quotes and reported clauses, and returns no
-/// edits at all when the sentence cannot be rewritten cleanly ("we agreed as a team",
-/// "we worked together", "both of us").
+/// Rewrites a sentence's first-person plural as first-person singular, with agreement and
+/// capitals: we -> I, us -> me, our -> my, ours -> mine, ourselves -> myself; we are / we're -> I am / I'm,
+/// we were -> I was (but "if we were" -> "if I were"), we've / we'd / we'll -> I've / I'd / I'll,
+/// "we all / both / each" -> I, "we ourselves" -> "I myself", let's -> let me, "were we" -> "was I".
+/// It touches only the flagged sentence's own words: never quoted speech (straight, curly or
+/// single quotes, a block quote), a reported clause ("I told the team we would ..."), speech tagged
+/// after the fact ("Let's ship it, I said"), link text or code. "Our" stays before what belongs to
+/// the company ("our customers"). When the sentence cannot be rewritten cleanly ("we worked
+/// together", "both of us", markup inside a phrase) it returns no edits at all: no fix rather
+/// than a wrong fix.
 /// </summary>
 public static class FirstPerson
 {
@@ -18,69 +23,137 @@ public static class FirstPerson
     {
         new[] { "together" }, new[] { "as", "a", "team" }, new[] { "as", "a", "group" }, new[] { "each", "other" },
         new[] { "one", "another" }, new[] { "between", "us" }, new[] { "among", "us" }, new[] { "amongst", "us" },
-        new[] { "of", "us" }, new[] { "we", "both" }, new[] { "we", "each" }, new[] { "jointly" }, new[] { "collectively" },
-        new[] { "with", "each" }, new[] { "all", "agreed" }, new[] { "mutually" },
+        new[] { "of", "us" }, new[] { "of", "ours" }, new[] { "jointly" }, new[] { "collectively" }, new[] { "with", "each" },
+        new[] { "mutually" }, new[] { "unanimously" }, new[] { "between", "ourselves" }, new[] { "among", "ourselves" },
+        new[] { "as", "two" }, new[] { "as", "partners" },
+        new[] { "we", "two" }, new[] { "us", "two" },
     };
 
-    /// <summary>Words that follow "we" and take another form after "I".</summary>
+    /// <summary>Forms of "be" that follow "we" and change after "I".</summary>
     private static readonly Dictionary<string, string> Agreement = new(StringComparer.Ordinal)
     {
         ["are"] = "am", ["were"] = "was", ["aren't"] = "am not", ["weren't"] = "wasn't",
     };
 
+    /// <summary>Words after which a following all/both/each floats off the subject: "we were all", "we've both".</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "are", "were", "am", "was", "have", "had", "will", "would", "could", "can", "should", "might", "must", "may", "did", "do",
+        "aren't", "weren't", "haven't", "hadn't", "won't", "wouldn't", "couldn't", "can't", "shouldn't", "didn't", "don't",
+    };
+
+    private static readonly HashSet<string> Quantifiers = new(StringComparer.Ordinal) { "all", "both", "each" };
+
     public static IReadOnlyList<TextEdit>? Rewrite(Sentence s, Lexicon lex)
     {
+        if (s.Block.InBlockQuote) return null;
         var words = s.Words;
         if (HasCollective(words)) return null;
-        int reportedFrom = ReportedClauseStart(s, lex);
+        var speech = SpeechMask(s, lex, weReports: true);
         var edits = new List<TextEdit>();
+        var shared = lex["shared-possessions"];
         for (int i = 0; i < words.Length; i++)
         {
-            if (i >= reportedFrom) break;
+            if (speech[i]) continue;
             var w = words[i];
-            if (w.InQuote) continue;
+            string lower = Normalize(w.Lower);
             string? replacement = null;
-            int replaceEnd = w.End;
-            switch (Normalize(w.Lower))
+            bool subject = false;
+            switch (lower)
             {
                 case "we":
-                {
-                    replacement = "I";
-                    // "we ourselves" -> "I myself"; "we all" -> "I"; agreement for the next verb.
-                    int j = i + 1;
-                    if (j < words.Length && words[j].Lower == "ourselves")
-                    {
-                        if (!AddEdit(s, edits, words[j].Start, words[j].End, Case(words[j].Text, "myself"))) return null;
-                        i = j;
-                        break;
-                    }
-                    if (j < words.Length && words[j].Lower == "all" && !words[j].InQuote)
-                    {
-                        // remove " all"
-                        if (!AddEdit(s, edits, w.End, words[j].End, "")) return null;
-                        j++;
-                    }
-                    int k = j;
-                    while (k < words.Length && lex["adverbs"].LongestAt(words, k) == k + 1 && words[k].Lower is not ("all" or "both" or "each")) k++;
-                    if (k < words.Length && Agreement.TryGetValue(Normalize(words[k].Lower), out var agreed))
-                    {
-                        if (!AddEdit(s, edits, words[k].Start, words[k].End, Case(words[k].Text, agreed))) return null;
-                    }
-                    break;
-                }
-                case "we're": replacement = "I'm"; break;
-                case "we've": replacement = "I've"; break;
-                case "we'd": replacement = "I'd"; break;
-                case "we'll": replacement = "I'll"; break;
+                    // "We were losing $48M a year, so we cut the program": the first "we" is the company's
+                    // situation, not the candidate's action; it stays, with its verb.
+                    if (IsContext(words, i, lex)) { i = WeLanguageSkip(words, i + 1, lex); continue; }
+                    replacement = "I"; subject = true; break;
+                case "we're": replacement = "I'm"; subject = true; break;
+                case "we've": replacement = "I've"; subject = true; break;
+                case "we'd": replacement = "I'd"; subject = true; break;
+                case "we'll": replacement = "I'll"; subject = true; break;
                 case "us": replacement = Case(w.Text, "me"); break;
-                case "our": replacement = Case(w.Text, "my"); break;
+                case "our":
+                    if (OwnedByTheCompany(s, words, i, shared)) continue;
+                    replacement = Case(w.Text, "my");
+                    break;
                 case "ours": replacement = Case(w.Text, "mine"); break;
                 case "ourselves": replacement = Case(w.Text, "myself"); break;
                 case "let's": replacement = Case(w.Text, "let me"); break;
             }
             if (replacement is null) continue;
             if (w.Text.Contains('\u2019')) replacement = replacement.Replace('\'', '\u2019');
-            if (!AddEdit(s, edits, w.Start, replaceEnd, replacement)) return null;
+            if (!AddEdit(s, edits, w.Start, w.End, replacement)) return null;
+
+            // "us all", "us both" -> "me"
+            if (lower == "us" && i + 1 < words.Length && !speech[i + 1] && words[i + 1].Lower is "all" or "both")
+            {
+                if (!DropWord(s, edits, words, i + 1)) return null;
+                i++;
+                continue;
+            }
+            if (!subject) continue;
+
+            // Inversion: "Not only were we" -> "Not only was I".
+            if (lower == "we" && i > 0 && !speech[i - 1] && Agreement.TryGetValue(Normalize(words[i - 1].Lower), out var inverted)
+                && !(i > 1 && words[i - 2].Lower is "if" or "wish" or "though"))
+            {
+                if (!AddEdit(s, edits, words[i - 1].Start, words[i - 1].End, Case(words[i - 1].Text, Apostrophe(words[i - 1].Text, inverted)))) return null;
+            }
+
+            int j = i + 1;
+            // "we ourselves" -> "I myself"
+            if (j < words.Length && !speech[j] && words[j].Lower == "ourselves")
+            {
+                if (!AddEdit(s, edits, words[j].Start, words[j].End, Case(words[j].Text, "myself"))) return null;
+                j++;
+            }
+            // "we all decided" -> "I decided"
+            if (j < words.Length && !speech[j] && Quantifiers.Contains(words[j].Lower) && !FollowedByOf(words, j))
+            {
+                if (!DropWord(s, edits, words, j)) return null;
+                j++;
+            }
+            if (lower != "we")
+            {
+                // "we've all agreed" -> "I've agreed"
+                if (j < words.Length && !speech[j] && Quantifiers.Contains(words[j].Lower) && !FollowedByOf(words, j))
+                {
+                    if (!DropWord(s, edits, words, j)) return null;
+                    j++;
+                }
+                i = j - 1;
+                continue;
+            }
+            int k = j;
+            while (k < words.Length && !Quantifiers.Contains(words[k].Lower) && lex["adverbs"].LongestAt(words, k) == k + 1) k++;
+            if (k < words.Length && !speech[k])
+            {
+                string verb = Normalize(words[k].Lower);
+                bool subjunctive = verb is "were" && i > 0 && words[i - 1].Lower is "if" or "wish" or "though";
+                if (!subjunctive && Agreement.TryGetValue(verb, out var agreed))
+                {
+                    if (!AddEdit(s, edits, words[k].Start, words[k].End, Case(words[k].Text, Apostrophe(words[k].Text, agreed)))) return null;
+                }
+                // "we were all aligned" -> "I was aligned"
+                if (Auxiliaries.Contains(verb) && k + 1 < words.Length && !speech[k + 1] && Quantifiers.Contains(words[k + 1].Lower) && !FollowedByOf(words, k + 1))
+                {
+                    if (!DropWord(s, edits, words, k + 1)) return null;
+                    k++;
+                }
+                i = Math.Max(i, k);
+                // "We launched it and were thrilled" -> "I launched it and was thrilled"
+                for (int m = k + 1; m + 1 < words.Length; m++)
+                {
+                    if (speech[m] || IsSubject(words[m])) break;
+                    if (words[m].Lower is not ("and" or "but" or "or" or "yet" or "then")) continue;
+                    int v = m + 1;
+                    while (v < words.Length && lex["adverbs"].LongestAt(words, v) == v + 1) v++;
+                    if (v < words.Length && !speech[v] && Agreement.TryGetValue(Normalize(words[v].Lower), out var coordinated))
+                    {
+                        if (!AddEdit(s, edits, words[v].Start, words[v].End, Case(words[v].Text, Apostrophe(words[v].Text, coordinated)))) return null;
+                        break;
+                    }
+                }
+            }
         }
         if (edits.Count == 0) return null;
         edits.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -88,22 +161,142 @@ public static class FirstPerson
     }
 
     /// <summary>
-    /// Word index where a reported clause begins ("I told the team | we would ..."), or the
-    /// sentence length when there is none. Plural forms from there on belong to what was said.
+    /// For each word of a sentence, true when it belongs to speech rather than narration: quoted
+    /// (straight, curly or single quotes), a reported clause after "I told the team" (and, with
+    /// <paramref name="weReports"/>, after "we told the team"), or speech tagged after the fact
+    /// ("Let's ship it, I said, ..."). First-person plural there is someone's words and stays.
     /// </summary>
-    public static int ReportedClauseStart(Sentence s, Lexicon lex)
+    public static bool[] SpeechMask(Sentence s, Lexicon lex, bool weReports)
     {
         var words = s.Words;
+        var mask = new bool[words.Length];
+        for (int i = 0; i < words.Length; i++) mask[i] = words[i].InQuote;
+        MarkSingleQuotes(s, mask);
+        var reporting = lex["reporting-verbs"];
         for (int i = 0; i + 1 < words.Length; i++)
         {
-            if (words[i].Text != "I") continue;
-            int end = lex["reporting-verbs"].LongestAt(words, i + 1);
+            bool speaker = words[i].Text == "I" || (weReports && Normalize(words[i].Lower) == "we");
+            if (!speaker || mask[i]) continue;
+            int end = reporting.LongestAt(words, WordIndexAfterAdverbs(words, i + 1, lex));
             if (end < 0) continue;
-            // The clause starts at the next "we"/"our"/"us" after the reporting verb.
+            // "Let's ship it, I said, and we shipped it": what comes before ", I said" was said.
+            if (i > 0 && PunctBetween(s, i - 1, i, ",") && (end >= words.Length || PunctBetween(s, end - 1, end, ",", ".", ";", ":")))
+            {
+                int from = 0;
+                for (int k = i - 1; k > 0; k--) if (PunctBetween(s, k - 1, k, ":", ";")) { from = k; break; }
+                for (int k = from; k < i; k++) mask[k] = true;
+                continue;
+            }
+            // "I told the team we would freeze scope": the clause starts at the next "we"/"that".
             for (int k = end; k < words.Length; k++)
-                if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that") return k;
+            {
+                // ", and ..." / "; ..." ends the reporting clause before any reported one began.
+                // So does a coordinated clause ("I wrote the spec and we launched"), and the reported
+                // clause must start close to its verb ("I told the team we ...", "I said that ...").
+                if (PunctBetween(s, k - 1, k, ";") || words[k].Lower is "and" or "but" or "so" or "then" or "while" || k - end > 5) break;
+                if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us")
+                {
+                    for (int m = k; m < words.Length; m++) mask[m] = true;
+                    break;
+                }
+            }
         }
-        return words.Length;
+        return mask;
+    }
+
+    private static int WordIndexAfterAdverbs(Token[] words, int at, Lexicon lex)
+    {
+        int k = at;
+        while (k < words.Length && words[k].Lower is "then" or "also" or "finally" or "later" or "eventually" or "immediately" or "just" or "clearly") k++;
+        return k;
+    }
+
+    /// <summary>True when one of the punctuation marks stands between words a and b.</summary>
+    private static bool PunctBetween(Sentence s, int a, int b, params string[] marks)
+    {
+        int from = s.Words[a].End, to = s.Words[b].Start;
+        foreach (var t in s.Tokens)
+            if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to && marks.Contains(t.Text)) return true;
+        return false;
+    }
+
+    /// <summary>Marks words between an opening single quote (after a space) and its closing one.</summary>
+    private static void MarkSingleQuotes(Sentence s, bool[] mask)
+    {
+        var text = s.Block.Text;
+        var words = s.Words;
+        int open = -1;
+        foreach (var t in s.Tokens)
+        {
+            if (t.Kind != TokenKind.Punct || t.Text is not ("'" or "\u2018" or "\u2019")) continue;
+            bool spaceBefore = t.Start == 0 || char.IsWhiteSpace(text[t.Start - 1]) || text[t.Start - 1] is '(' or '"' or '\u201C';
+            bool letterAfter = t.End < text.Length && char.IsLetterOrDigit(text[t.End]);
+            if (open < 0 && spaceBefore && letterAfter && t.Text is "'" or "\u2018") { open = t.End; continue; }
+            if (open >= 0 && !letterAfter && t.Text is "'" or "\u2019")
+            {
+                for (int i = 0; i < words.Length; i++) if (words[i].Start >= open && words[i].End <= t.Start) mask[i] = true;
+                open = -1;
+            }
+        }
+    }
+
+    /// <summary>"our customers", "our biggest competitor", "our most loyal users": what "our" stays before.</summary>
+    private static bool OwnedByTheCompany(Sentence s, Token[] words, int our, Patterns.PatternSet<string> shared)
+    {
+        for (int k = our + 1; k < words.Length && k <= our + 3; k++)
+        {
+            if (shared.LongestAt(words, k) > 0) return true;
+            if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
+            foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
+        }
+        return false;
+    }
+
+    private static bool IsSubject(Token t) =>
+        t.Text == "I" || Normalize(t.Lower) is "we" or "we're" or "we've" or "we'd" or "we'll" or "they" or "he" or "she";
+
+    private static readonly HashSet<string> Possession = new(StringComparer.Ordinal)
+    {
+        "no", "only", "just", "about", "less", "more", "fewer", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "several", "many", "few", "little", "limited", "zero",
+    };
+
+    /// <summary>
+    /// "we were losing", "we had two weeks", "we needed a fix", "we lacked data": the situation, not an
+    /// action. The rewrite keeps such a "we" (the rule never flags it), and rewrites the doer elsewhere.
+    /// </summary>
+    private static bool IsContext(Token[] words, int we, Lexicon lex)
+    {
+        int k = WeLanguageSkip(words, we + 1, lex);
+        if (k >= words.Length) return false;
+        if (lex["we-action-after-state"].LongestAt(words, k) > 0) return false;
+        string v = Normalize(words[k].Lower);
+        string? next = k + 1 < words.Length ? words[k + 1].Lower : null;
+        return v switch
+        {
+            "were" or "are" or "was" or "weren't" or "aren't" => next is not null && next.EndsWith("ing", StringComparison.Ordinal) && next is not "going",
+            "had" or "have" => next is not null && (Possession.Contains(next) || words[k + 1].Kind == TokenKind.Number),
+            "needed" or "lacked" or "faced" or "struggled" or "serve" or "sell" or "own" or "seemed" or "looked" => true,
+            _ => false,
+        };
+    }
+
+    private static int WeLanguageSkip(Token[] words, int at, Lexicon lex)
+    {
+        int k = at;
+        while (k < words.Length && lex["adverbs"].LongestAt(words, k) == k + 1) k++;
+        return k;
+    }
+
+    private static bool FollowedByOf(Token[] words, int at) => at + 1 < words.Length && words[at + 1].Lower == "of";
+
+    /// <summary>Removes word <paramref name="at"/> with the space before it.</summary>
+    private static bool DropWord(Sentence s, List<TextEdit> edits, Token[] words, int at)
+    {
+        int from = words[at - 1].End;
+        var text = s.Block.Text;
+        for (int p = from; p < words[at].Start; p++) if (!char.IsWhiteSpace(text[p])) return false;
+        return AddEdit(s, edits, from, words[at].End, "");
     }
 
     private static bool HasCollective(Token[] words)
@@ -113,7 +306,7 @@ public static class FirstPerson
             {
                 if (i + seq.Length > words.Length) continue;
                 bool ok = true;
-                for (int k = 0; k < seq.Length && ok; k++) ok = words[i + k].Lower == seq[k];
+                for (int k = 0; k < seq.Length && ok; k++) ok = Normalize(words[i + k].Lower) == seq[k];
                 if (ok) return true;
             }
         return false;
@@ -123,9 +316,13 @@ public static class FirstPerson
     {
         var e = RuleContext.Edit(s, proseStart, proseEnd, text);
         if (e is null) return false;
+        if (edits.Any(x => x.Start < e.End && e.Start < x.End)) return false;
         edits.Add(e);
         return true;
     }
+
+    private static string Apostrophe(string original, string replacement) =>
+        original.Contains('\u2019') ? replacement.Replace('\'', '\u2019') : replacement;
 
     internal static string Normalize(string lower) => lower.Replace('\u2019', '\'');
 

@@ -14,31 +14,39 @@ public static class FixAll
     public const int MaxPasses = 4;
 
     /// <summary>Non-overlapping mechanical edits from one analysis, in document order.</summary>
-    public static IReadOnlyList<TextEdit> Edits(StoryAnalysis analysis)
+    public static IReadOnlyList<TextEdit> Edits(StoryAnalysis analysis) => Edits(analysis, out _);
+
+    /// <summary>Non-overlapping mechanical edits from one analysis, and how many fixes they make up.</summary>
+    public static IReadOnlyList<TextEdit> Edits(StoryAnalysis analysis, out int fixes)
     {
         var chosen = new List<TextEdit>();
+        fixes = 0;
         foreach (var d in analysis.Diagnostics)
         {
             var fix = d.Fixes.FirstOrDefault(f => f.Mechanical);
             if (fix is null) continue;
             if (fix.Edits.Any(e => chosen.Any(c => Overlaps(c, e)))) continue;
             chosen.AddRange(fix.Edits);
+            fixes++;
         }
         chosen.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return chosen;
     }
 
-    /// <summary>Applies fix-all until nothing more changes (at most <see cref="MaxPasses"/> passes).</summary>
+    /// <summary>
+    /// Applies fix-all until nothing more changes (at most <see cref="MaxPasses"/> passes); a fix
+    /// that overlapped another waits for the next pass. <paramref name="applied"/> counts fixes, not edits.
+    /// </summary>
     public static string Apply(string text, PmPrepSettings? settings, out int applied)
     {
         applied = 0;
         for (int pass = 0; pass < MaxPasses; pass++)
         {
-            var edits = Edits(StoryAnalyzer.Analyze(text, settings));
+            var edits = Edits(StoryAnalyzer.Analyze(text, settings), out int fixes);
             if (edits.Count == 0) break;
             var next = TextEdit.Apply(text, edits);
             if (next == text) break;
-            applied += edits.Count;
+            applied += fixes;
             text = next;
         }
         return text;

@@ -10,12 +10,14 @@ public enum BlockKind { Paragraph, Heading }
 public sealed class ProseBlock
 {
     private readonly int[] _map;
+    /// <summary>For each prose character, the source offset just after the markup element it came from.</summary>
+    private readonly int[] _ends;
 
     private readonly string _source;
 
-    internal ProseBlock(BlockKind kind, string text, int[] map, int headingLevel, string source)
+    internal ProseBlock(BlockKind kind, string text, int[] map, int[] ends, int headingLevel, string source)
     {
-        Kind = kind; Text = text; _map = map; HeadingLevel = headingLevel; _source = source;
+        Kind = kind; Text = text; _map = map; _ends = ends; HeadingLevel = headingLevel; _source = source;
     }
 
     public BlockKind Kind { get; }
@@ -23,9 +25,57 @@ public sealed class ProseBlock
     public string Text { get; }
     public List<Sentence> Sentences { get; } = new();
     public List<Token> Tokens { get; internal set; } = new();
+    /// <summary>True inside a Markdown block quote: quoted text that fixes never rewrite.</summary>
+    public bool InBlockQuote { get; internal init; }
+    /// <summary>Prose ranges [start, end) that are link text: fixes never edit inside them.</summary>
+    public IReadOnlyList<(int Start, int End)> LinkRanges { get; internal init; } = Array.Empty<(int, int)>();
+
+    /// <summary>
+    /// The source offset where text inserted at prose offset <paramref name="proseOffset"/> belongs, or
+    /// -1 when that point is inside one markup element (an entity or an escape) and has no clean source position.
+    /// </summary>
+    public int InsertionPoint(int proseOffset)
+    {
+        if (_map.Length == 0) return -1;
+        if (proseOffset <= 0) return _map[0];
+        if (proseOffset >= _map.Length) return AfterClosingMarkup(_ends[^1]);
+        return _ends[proseOffset - 1] <= _map[proseOffset] ? _map[proseOffset] : -1;
+    }
+
+    /// <summary>
+    /// The source offset after the closing inline markup that ends the block at <paramref name="sourceOffset"/>
+    /// ("**", "_", "~~", and a link's "](target)"), so that text appended to a block lands outside it.
+    /// </summary>
+    public int AfterClosingMarkup(int sourceOffset)
+    {
+        int at = sourceOffset;
+        while (at < _source.Length)
+        {
+            char c = _source[at];
+            if (c is '*' or '_' or '~') { at++; continue; }
+            if (c == ']' && at + 1 < _source.Length && _source[at + 1] == '(')
+            {
+                int close = _source.IndexOf(')', at + 2);
+                int nl = _source.IndexOf('\n', at + 2);
+                if (close < 0 || (nl >= 0 && nl < close)) break;
+                at = close + 1;
+                continue;
+            }
+            break;
+        }
+        return at;
+    }
+
+    /// <summary>True when the prose range [start, end) touches link text (an insertion strictly inside one counts too).</summary>
+    public bool TouchesLink(int start, int end)
+    {
+        foreach (var (a, b) in LinkRanges)
+            if (start == end ? start > a && start < b : start < b && a < end) return true;
+        return false;
+    }
 
     public int SourceStart => _map.Length == 0 ? 0 : _map[0];
-    public int SourceEnd => _map.Length == 0 ? 0 : _map[^1] + 1;
+    public int SourceEnd => _map.Length == 0 ? 0 : _ends[^1];
 
     /// <summary>Source offset of a prose offset.</summary>
     public int ToSource(int proseOffset)
@@ -39,7 +89,7 @@ public sealed class ProseBlock
     public int ToSourceEnd(int proseEnd)
     {
         if (_map.Length == 0 || proseEnd <= 0) return ToSource(0);
-        return _map[Math.Min(proseEnd, _map.Length) - 1] + 1;
+        return _ends[Math.Min(proseEnd, _map.Length) - 1];
     }
 
     /// <summary>

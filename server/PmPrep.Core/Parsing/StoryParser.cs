@@ -13,7 +13,18 @@ namespace PmPrep.Core.Parsing;
 /// </summary>
 public static class StoryParser
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>
+    /// Markdig refuses documents nested deeper than its limit (128 by default) with an
+    /// ArgumentException. A story never nests that deep, but a pasted or generated file can
+    /// (a list 500 levels deep is 1,000 Markdig levels); the limit is raised so such a file is
+    /// still analysed, and anything deeper is caught in <see cref="Parse"/>.
+    /// </summary>
+    internal const int MaxNestingDepth = 1024;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder
+        {
+            MaximumNestingDepth = MaxNestingDepth,
+        }
         .UseYamlFrontMatter()
         .UsePreciseSourceLocation()
         .Build();
@@ -27,7 +38,17 @@ public static class StoryParser
         if (doc.FrontMatter?.Error is not null && doc.FrontMatter.YamlEnd == doc.FrontMatter.YamlStart && doc.FrontMatter.SourceEnd == doc.FrontMatter.SourceStart + 3)
             bodyStart = 0; // an unclosed fence: analyse the rest as prose rather than lose it
 
-        MarkdownDocument md = Markdown.Parse(text, Pipeline);
+        MarkdownDocument md;
+        try
+        {
+            md = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested deeper than MaxNestingDepth: no prose can be read reliably. The front matter
+            // is still checked; the body is analysed as empty rather than failing the whole file.
+            md = new MarkdownDocument();
+        }
         var walker = new Walker(doc, bodyStart);
         foreach (var block in md) walker.Block(block);
         walker.Finish();
@@ -40,6 +61,9 @@ public static class StoryParser
         private readonly string _text;
         private readonly int _bodyStart;
         private Part? _current;
+        private int _quoteDepth;
+        private List<(int, int)>? _links;
+        private List<int> _ends = new();
 
         public Walker(StoryDocument doc, int bodyStart)
         {
@@ -63,6 +87,12 @@ public static class StoryParser
                     break;
                 case CodeBlock:
                     break; // fenced or indented code: not prose
+                case QuoteBlock quote:
+                    // Quoted text (an email, what someone said): rules may read it, fixes never rewrite it.
+                    _quoteDepth++;
+                    foreach (var child in quote) Block(child);
+                    _quoteDepth--;
+                    break;
                 case ContainerBlock container:
                     foreach (var child in container) Block(child);
                     break;
@@ -155,6 +185,8 @@ public static class StoryParser
             if (inline is null) return null;
             var sb = new StringBuilder();
             var map = new List<int>();
+            _links = new List<(int, int)>();
+            _ends = new List<int>();
             Inlines(inline, sb, map);
             // Trim, keeping the map aligned.
             int s = 0, e = sb.Length;
@@ -163,7 +195,9 @@ public static class StoryParser
             if (s == e) return null;
             string text = sb.ToString(s, e - s);
             int[] arr = map.GetRange(s, e - s).ToArray();
-            return new ProseBlock(kind, text, arr, level, _text);
+            int[] ends = _ends.GetRange(s, e - s).ToArray();
+            var links = _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
+            return new ProseBlock(kind, text, arr, ends, level, _text) { InBlockQuote = _quoteDepth > 0, LinkRanges = links };
         }
 
         private void Inlines(ContainerInline container, StringBuilder sb, List<int> map)
@@ -179,27 +213,42 @@ public static class StoryParser
                         int spanLen = lit.Span.Length;
                         bool exact = spanLen == len && lit.Span.Start >= 0 && lit.Span.Start + len <= _text.Length &&
                                      string.CompareOrdinal(_text, lit.Span.Start, content.Text, content.Start, len) == 0;
+                        // Not one for one: align escapes ("\\*" is one prose character for two source ones).
+                        var aligned = exact ? null : Align(content.Text, content.Start, len, lit.Span.Start, lit.Span.End + 1);
                         for (int k = 0; k < len; k++)
                         {
                             sb.Append(content.Text[content.Start + k]);
-                            map.Add(exact ? lit.Span.Start + k : Math.Max(0, lit.Span.Start));
+                            if (exact) { map.Add(lit.Span.Start + k); _ends.Add(lit.Span.Start + k + 1); }
+                            else if (aligned is not null) { map.Add(aligned[k].Start); _ends.Add(aligned[k].End); }
+                            else
+                            {
+                                map.Add(Math.Max(0, lit.Span.Start));
+                                _ends.Add(k == len - 1 ? Math.Max(0, lit.Span.End + 1) : Math.Max(0, lit.Span.Start));
+                            }
                         }
                         break;
                     }
                     case HtmlEntityInline entity:
                     {
                         var t = entity.Transcoded;
-                        for (int k = 0; k < t.Length; k++) { sb.Append(t.Text[t.Start + k]); map.Add(entity.Span.Start); }
+                        for (int k = 0; k < t.Length; k++)
+                        {
+                            sb.Append(t.Text[t.Start + k]);
+                            map.Add(entity.Span.Start);
+                            _ends.Add(k == t.Length - 1 ? entity.Span.End + 1 : entity.Span.Start);
+                        }
                         break;
                     }
                     case LineBreakInline br:
                         sb.Append(' ');
                         map.Add(Math.Max(0, br.Span.Start));
+                        _ends.Add(Math.Max(br.Span.Start + 1, br.Span.End + 1));
                         break;
                     case CodeInline code:
                         // Code is not prose; keep a word boundary so neighbours do not join.
                         sb.Append(' ');
                         map.Add(Math.Max(0, code.Span.Start));
+                        _ends.Add(Math.Max(code.Span.Start + 1, code.Span.End + 1));
                         break;
                     case HtmlInline html:
                         Comment(html.Tag, html.Line);
@@ -207,14 +256,42 @@ public static class StoryParser
                     case AutolinkInline auto:
                         sb.Append(' ');
                         map.Add(Math.Max(0, auto.Span.Start));
+                        _ends.Add(Math.Max(auto.Span.Start + 1, auto.Span.End + 1));
                         break;
                     case LinkInline link when link.IsImage:
                         break;
+                    case LinkInline link:
+                    {
+                        // Link text is prose, but a fix must not rewrite it: remember where it is.
+                        int from = sb.Length;
+                        Inlines(link, sb, map);
+                        _links?.Add((from, sb.Length));
+                        break;
+                    }
                     case ContainerInline child: // emphasis, link text
                         Inlines(child, sb, map);
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Source (start, end) of each character of a literal whose source has backslash escapes, or
+        /// null when the literal does not line up with its source that way.
+        /// </summary>
+        private (int Start, int End)[]? Align(string content, int contentStart, int len, int spanStart, int spanEnd)
+        {
+            if (spanStart < 0 || spanEnd > _text.Length || spanEnd <= spanStart) return null;
+            var result = new (int, int)[len];
+            int pos = spanStart;
+            for (int k = 0; k < len; k++)
+            {
+                char c = content[contentStart + k];
+                if (pos < spanEnd && _text[pos] == c) { result[k] = (pos, pos + 1); pos++; continue; }
+                if (pos + 1 < spanEnd && _text[pos] == '\\' && _text[pos + 1] == c) { result[k] = (pos, pos + 2); pos += 2; continue; }
+                return null;
+            }
+            return pos == spanEnd ? result : null;
         }
 
         private static void Tokenize(ProseBlock block) => block.Tokens = Tokenizer.Tokenize(block.Text, 0, block.Text.Length);

@@ -1,4 +1,5 @@
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
@@ -30,11 +31,31 @@ public sealed class MetricWithoutContext : SentenceRule
             var (start, stop) = RuleContext.WordSpan(s, from, to);
             string phrase = RuleContext.WordText(s, from, to);
             var fixes = new List<Fix>();
-            var edit = RuleContext.Edit(s, words[to - 1].End, words[to - 1].End, " (from [baseline] to [result] over [timeframe] for [segment])");
+            // After the unit that belongs to the number: "went up 12 points (from ...)", not "12 (from ...) points".
+            int at = to;
+            if (at < words.Length && at == num + 1 && Units.Contains(words[at].Lower) && !PunctBetween(s, at - 1, at))
+            {
+                at++;
+                if (at < words.Length && words[at - 1].Lower is "percentage" or "basis" && words[at].Lower is "points" or "point") at++;
+            }
+            var edit = s.Block.InBlockQuote ? null : RuleContext.Edit(s, words[at - 1].End, words[at - 1].End, Templates.MetricContext);
             if (edit is not null) fixes.Add(new Fix(ctx.FixTitle(Id), new[] { edit }));
             ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
             return;
         }
+    }
+
+    private static readonly HashSet<string> Units = new(StringComparer.Ordinal)
+    {
+        "points", "point", "pts", "percent", "percentage", "pp", "bps", "basis", "users", "sessions", "customers", "sellers", "orders",
+        "minutes", "seconds", "hours", "days", "weeks", "months", "ms", "dollars", "tickets", "contacts", "signups", "installs",
+    };
+
+    private static bool PunctBetween(Sentence s, int a, int b)
+    {
+        int from = s.Words[a].End, to = s.Words[b].Start;
+        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to) return true;
+        return false;
     }
 
     private static int FindNumber(Token[] words, int changeAt, int changeEnd)

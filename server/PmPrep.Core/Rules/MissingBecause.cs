@@ -1,4 +1,5 @@
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
@@ -23,9 +24,8 @@ public sealed class MissingBecause : SentenceRule
         var (start, stop) = RuleContext.WordSpan(s, from, to);
         string phrase = RuleContext.WordText(s, from, to);
         var fixes = new List<Fix>();
-        int at = RuleContext.EndBeforeFinalPunctuation(s);
-        var edit = RuleContext.Edit(s, at, at, " because [belief], given [data], despite [pressure from stakeholder]");
-        if (edit is not null) fixes.Add(new Fix(ctx.FixTitle(Id), new[] { edit }));
+        if (!s.Block.InBlockQuote && Templates.AppendClause(s, Templates.BecauseChain) is { } edits)
+            fixes.Add(new Fix(ctx.FixTitle(Id), edits));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 

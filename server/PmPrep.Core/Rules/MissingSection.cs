@@ -17,7 +17,7 @@ public sealed class MissingSection : Rule
         {
             // Insert before Impact or Reflection, else after everything.
             var next = doc.Parts.FirstOrDefault(p => p.Kind is PartKind.Impact or PartKind.Reflection);
-            const string placeholder = "[What I decided, the options I weighed, and why: because [belief], given [data], despite [pressure]]";
+            const string placeholder = "[What I decided, and the options I weighed] because [belief], given [data], despite [pressure from stakeholder].";
             var edit = next?.Heading is not null
                 ? StoryAnchor.InsertPartBefore(doc, next.SourceStart, "Decision", placeholder)
                 : StoryAnchor.AppendPart(doc, "Decision", placeholder);
@@ -26,7 +26,7 @@ public sealed class MissingSection : Rule
         if (doc.FindPart(PartKind.Impact) is null)
         {
             var next = doc.Parts.FirstOrDefault(p => p.Kind is PartKind.Reflection);
-            const string placeholder = "[The measured result: from [baseline] to [result] over [timeframe] for [segment]]";
+            const string placeholder = "[The measured result], from [baseline] to [result] over [timeframe] for [segment].";
             var edit = next?.Heading is not null
                 ? StoryAnchor.InsertPartBefore(doc, next.SourceStart, "Impact", placeholder)
                 : StoryAnchor.AppendPart(doc, "Impact", placeholder);

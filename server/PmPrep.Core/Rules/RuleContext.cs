@@ -87,10 +87,13 @@ public sealed class RuleContext
     public static TextEdit? Edit(Sentence s, int proseStart, int proseEnd, string newText)
     {
         var b = s.Block;
+        if (b.TouchesLink(proseStart, proseEnd)) return null;
         if (proseStart == proseEnd)
         {
-            int at = proseStart >= b.Text.Length ? b.ToSourceEnd(b.Text.Length) : b.ToSource(proseStart);
-            return new TextEdit(at, 0, newText);
+            // Appending at the block's end lands after any closing "**" or "](url)", not inside them;
+            // a point inside an entity or an escape has no clean source position: no edit.
+            int at = b.InsertionPoint(proseStart);
+            return at < 0 ? null : new TextEdit(at, 0, newText);
         }
         if (!b.IsContiguous(proseStart, proseEnd)) return null;
         int start = b.ToSource(proseStart);

@@ -31,11 +31,11 @@ public sealed class WeLanguage : SentenceRule
     internal static (int, int)? Find(Sentence s, Lexicon lex)
     {
         var words = s.Words;
-        int reported = FirstPerson.ReportedClauseStart(s, lex);
-        for (int i = 0; i < words.Length && i < reported; i++)
+        var speech = FirstPerson.SpeechMask(s, lex, weReports: false);
+        for (int i = 0; i < words.Length; i++)
         {
             var w = words[i];
-            if (w.InQuote) continue;
+            if (speech[i]) continue;
             string lower = FirstPerson.Normalize(w.Lower);
             int verbAt;
             switch (lower)

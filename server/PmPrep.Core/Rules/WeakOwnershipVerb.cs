@@ -1,4 +1,5 @@
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
@@ -11,9 +12,6 @@ namespace PmPrep.Core.Rules;
 public sealed class WeakOwnershipVerb : SentenceRule
 {
     public override string Id => "weak-ownership-verb";
-
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    { "the", "a", "an", "our", "my", "this", "that", "its", "their", "his", "her", "these", "those", "every", "all", "both", "each" };
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
@@ -36,39 +34,8 @@ public sealed class WeakOwnershipVerb : SentenceRule
             int from = afterI ? iAt : i;
             var (start, stop) = RuleContext.WordSpan(s, from, end);
             ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = RuleContext.WordText(s, from, end) },
-                StrongerVerbs(s, i, end), RuleContext.WordText(s, from, end));
+                StrongerVerb.Offer(s, i, end), RuleContext.WordText(s, from, end));
             i = end - 1;
         }
-    }
-
-    /// <summary>"supported the migration" -> "led the migration" / "owned the migration".</summary>
-    private static List<Fix> StrongerVerbs(Sentence s, int verb, int end)
-    {
-        var words = s.Words;
-        var fixes = new List<Fix>();
-        string lead = string.Join(" ", words[verb..end].Select(w => w.Lower));
-        int objectAt = end;
-        // Swallow the preposition these verbs take before their object.
-        if (objectAt < words.Length && lead switch
-            {
-                "helped" or "assisted" => words[objectAt].Lower == "with",
-                "was involved" or "participated" => words[objectAt].Lower == "in",
-                "contributed" => words[objectAt].Lower == "to",
-                _ => false,
-            })
-            objectAt++;
-        if (lead is "collaborated" or "worked with" or "influenced" or "was part of") return fixes;
-        if (objectAt >= words.Length) return fixes;
-        var obj = words[objectAt];
-        bool objectIsNounPhrase = Determiners.Contains(obj.Lower) || obj.Lower.EndsWith("'s", StringComparison.Ordinal);
-        if (!objectIsNounPhrase) return fixes; // "helped the team ship": the hover guides instead
-        foreach (var strong in new[] { "owned", "led" })
-        {
-            var edit = RuleContext.Edit(s, words[verb].Start, words[objectAt - 1].End, strong);
-            if (edit is null) break;
-            string was = RuleContext.WordText(s, verb, objectAt);
-            fixes.Add(new Fix($"Replace \"{was}\" with \"{strong}\" (only if you {(strong == "owned" ? "owned it" : "led it")})", new[] { edit }));
-        }
-        return fixes;
     }
 }
