@@ -157,6 +157,9 @@ public static class FirstPerson
         }
         if (edits.Count == 0) return null;
         edits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (int k = 1; k < edits.Count; k++)
+            if (edits[k].Start < edits[k - 1].End)
+                return null; // two rewrites of one place: no fix rather than a wrong one
         return edits;
     }
 
@@ -214,10 +217,7 @@ public static class FirstPerson
     /// <summary>True when one of the punctuation marks stands between words a and b.</summary>
     private static bool PunctBetween(Sentence s, int a, int b, params string[] marks)
     {
-        int from = s.Words[a].End, to = s.Words[b].Start;
-        foreach (var t in s.Tokens)
-            if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to && marks.Contains(t.Text)) return true;
-        return false;
+        return s.HasPunctuationBetween(s.Words[a].End, s.Words[b].Start, marks);
     }
 
     /// <summary>Marks words between an opening single quote (after a space) and its closing one.</summary>
@@ -247,7 +247,7 @@ public static class FirstPerson
         {
             if (shared.LongestAt(words, k) > 0) return true;
             if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
-            foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
+            if (s.HasPunctuationBetween(words[k - 1].End, words[k].Start)) return false;
         }
         return false;
     }
@@ -316,7 +316,10 @@ public static class FirstPerson
     {
         var e = RuleContext.Edit(s, proseStart, proseEnd, text);
         if (e is null) return false;
-        if (edits.Any(x => x.Start < e.End && e.Start < x.End)) return false;
+        // Edits arrive in near-document order: compare with the last few here, and with every
+        // neighbour once sorted (Rewrite), so a long sentence stays linear.
+        for (int k = edits.Count - 1; k >= 0 && k >= edits.Count - 4; k--)
+            if (edits[k].Start < e.End && e.Start < edits[k].End) return false;
         edits.Add(e);
         return true;
     }

@@ -98,8 +98,6 @@ public static class StrongerVerb
 
     private static bool PunctBefore(Sentence s, int wordIndex)
     {
-        int from = s.Words[wordIndex - 1].End, to = s.Words[wordIndex].Start;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to) return true;
-        return false;
+        return s.HasPunctuationBetween(s.Words[wordIndex - 1].End, s.Words[wordIndex].Start);
     }
 }

@@ -53,9 +53,7 @@ public sealed class MetricWithoutContext : SentenceRule
 
     private static bool PunctBetween(Sentence s, int a, int b)
     {
-        int from = s.Words[a].End, to = s.Words[b].Start;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to) return true;
-        return false;
+        return s.HasPunctuationBetween(s.Words[a].End, s.Words[b].Start);
     }
 
     private static int FindNumber(Token[] words, int changeAt, int changeEnd)
