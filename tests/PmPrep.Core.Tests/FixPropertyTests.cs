@@ -360,6 +360,12 @@ public class FixPropertyTests
             var once = FixAll.Apply(doc.Text, null, out _);
             var twice = FixAll.Apply(once, null, out _);
             Assert.Equal(once, twice); // (d)
+            // The editor gets fix-all as one minimal edit: it must rebuild the same text and split nothing.
+            if (FixAll.Minimal(doc.Text, once) is { } minimal)
+            {
+                Assert.Equal(once, TextEdit.Apply(doc.Text, new[] { minimal }));
+                Assert.False(Splits(doc.Text, minimal.Start) || Splits(doc.Text, minimal.End), "fix-all's minimal edit splits a CRLF or a surrogate pair");
+            }
             // (e) every protected piece survives, in order
             int from = 0;
             foreach (var (ps, pe, kind) in doc.Protected)

@@ -48,6 +48,7 @@ public class RewriteGoldenTests
         ("we-language", "The director said \"we launch on Monday\" and we launched on Monday.", "The director said \"we launch on Monday\" and I launched on Monday."),
         ("we-language", "She said 'we launch Monday' and we launched.", "She said 'we launch Monday' and I launched."),
         ("we-language", "WE SHIPPED IT.", "I SHIPPED IT."),
+        ("we-language", "We launched it in the US and the VP thanked us.", "I launched it in the US and the VP thanked me."),
         ("we-language", "- We launched the beta in May.", "- I launched the beta in May."),
         ("we-language", "We launched **the beta** and *our* tool.", "I launched **the beta** and *my* tool."),
         ("we-language", "We launched `our-tool` in May.", "I launched `our-tool` in May."),

@@ -70,7 +70,11 @@ public static class FirstPerson
                 case "we've": replacement = "I've"; subject = true; break;
                 case "we'd": replacement = "I'd"; subject = true; break;
                 case "we'll": replacement = "I'll"; subject = true; break;
-                case "us": replacement = Case(w.Text, "me"); break;
+                case "us":
+                    // "in the US" is a country, unless the whole sentence shouts.
+                    if (w.Text == "US" && !Shouting(words)) continue;
+                    replacement = Case(w.Text, "me");
+                    break;
                 case "our":
                     if (OwnedByTheCompany(s, words, i, shared)) continue;
                     replacement = Case(w.Text, "my");
@@ -249,6 +253,9 @@ public static class FirstPerson
         }
         return false;
     }
+
+    private static bool Shouting(Token[] words) =>
+        words.Count(w => w.Text.Length > 1 && w.Text.All(c => !char.IsLetter(c) || char.IsUpper(c))) * 2 > words.Length;
 
     private static bool IsSubject(Token t) =>
         t.Text == "I" || Normalize(t.Lower) is "we" or "we're" or "we've" or "we'd" or "we'll" or "they" or "he" or "she";
