@@ -195,6 +195,8 @@ public class RewriteGoldenTests
     [InlineData("weak-ownership-verb", "I influenced the roadmap so that mobile checkout was prioritized.")]
     [InlineData("we-language", "Both of us launched it and we shipped it.")]
     [InlineData("we-language", "We worked together and shipped it.")]
+    [InlineData("we-language", "We (the PMs) decided to wait.")]
+    [InlineData("we-language", "We, as PMs, decided to wait.")]
     [InlineData("we-language", "> We decided to launch early.")]
     [InlineData("we-language", "We launched [our tool](https://example.com/our) in March.")]
     [InlineData("passive-ownership", "The pricing page was redesigned and launched in May.")]

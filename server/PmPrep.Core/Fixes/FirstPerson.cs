@@ -65,6 +65,8 @@ public static class FirstPerson
                     // "We were losing $48M a year, so we cut the program": the first "we" is the company's
                     // situation, not the candidate's action; it stays, with its verb.
                     if (IsContext(words, i, lex)) { i = WeLanguageSkip(words, i + 1, lex); continue; }
+                    // "We (the PMs) decided", "We, as PMs, decided": a plural apposition "I" cannot carry.
+                    if (PunctAfter(s, i, "(", ",", "\u2014", "-")) return null;
                     replacement = "I"; subject = true; break;
                 case "we're": replacement = "I'm"; subject = true; break;
                 case "we've": replacement = "I've"; subject = true; break;
@@ -251,6 +253,13 @@ public static class FirstPerson
             if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
             foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
         }
+        return false;
+    }
+
+    private static bool PunctAfter(Sentence s, int word, params string[] marks)
+    {
+        int from = s.Words[word].End, to = word + 1 < s.Words.Length ? s.Words[word + 1].Start : s.End;
+        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to && marks.Contains(t.Text)) return true;
         return false;
     }
 
