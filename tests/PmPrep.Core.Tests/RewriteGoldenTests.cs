@@ -45,6 +45,7 @@ public class RewriteGoldenTests
         ("we-language", "We told the team we would freeze scope.", "I told the team we would freeze scope."),
         ("we-language", "We launched the beta; the idea was ours.", "I launched the beta; the idea was mine."),
         ("we-language", "Let's ship it, I said, and we shipped it.", "Let's ship it, I said, and I shipped it."),
+        ("we-language", "Let's ship it, I told the team, and we shipped it.", "Let's ship it, I told the team, and I shipped it."),
         ("we-language", "The director said \"we launch on Monday\" and we launched on Monday.", "The director said \"we launch on Monday\" and I launched on Monday."),
         ("we-language", "She said 'we launch Monday' and we launched.", "She said 'we launch Monday' and I launched."),
         ("we-language", "WE SHIPPED IT.", "I SHIPPED IT."),

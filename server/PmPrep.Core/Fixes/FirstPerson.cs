@@ -186,7 +186,7 @@ public static class FirstPerson
             int end = reporting.LongestAt(words, WordIndexAfterAdverbs(words, i + 1, lex));
             if (end < 0) continue;
             // "Let's ship it, I said, and we shipped it": what comes before ", I said" was said.
-            if (i > 0 && PunctBetween(s, i - 1, i, ",") && (end >= words.Length || PunctBetween(s, end - 1, end, ",", ".", ";", ":")))
+            if (i > 0 && PunctBetween(s, i - 1, i, ",") && TagEnds(s, end))
             {
                 int from = 0;
                 for (int k = i - 1; k > 0; k--) if (PunctBetween(s, k - 1, k, ":", ";")) { from = k; break; }
@@ -206,6 +206,19 @@ public static class FirstPerson
             }
         }
         return mask;
+    }
+
+    /// <summary>True when the speech tag ends within a few words of its verb: ", I said," / ", I told the team."</summary>
+    private static bool TagEnds(Sentence s, int afterVerb)
+    {
+        var words = s.Words;
+        for (int k = afterVerb; k <= afterVerb + 3; k++)
+        {
+            if (k >= words.Length) return true;
+            if (PunctBetween(s, k - 1, k, ",", ".", ";", ":")) return true;
+            if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us") return false;
+        }
+        return false;
     }
 
     private static int WordIndexAfterAdverbs(Token[] words, int at, Lexicon lex)
