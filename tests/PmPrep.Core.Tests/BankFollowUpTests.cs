@@ -62,4 +62,18 @@ public class BankFollowUpTests
         Assert.Equal(thinnest.Principle, qs[0].Principle);
         Assert.All(qs, q => Assert.NotNull(q.Principle));
     }
+
+    [Fact]
+    public void Hover_markdown_numbers_the_questions_and_escapes_story_text()
+    {
+        var qs = new[]
+        {
+            new FollowUp("Were you the main driver?", "A verb that hides your ownership: \"I *helped* [link](x) <b>\"."),
+            new FollowUp("Who disagreed, and what happened?", "No pushback anywhere."),
+        };
+        var md = BarRaiser.Markdown(qs);
+        Assert.StartsWith("**A bar raiser will likely ask**\n\n1. Were you the main driver? *(", md);
+        Assert.Contains("\n2. Who disagreed, and what happened? *(No pushback anywhere.)*", md);
+        Assert.Contains("I \\*helped\\* \\[link\\]\\(x\\) \\<b\\>", md);
+    }
 }

@@ -71,6 +71,9 @@ public class BankRuleTests
     [InlineData("Checkout Migration", "I led the migration of checkout.", "Checkout Migration", "I did not support the checkout migration at first.")]
     [InlineData("Checkout Migration", "I led the migration of checkout.", "Checkout Migration", "I should have supported the checkout migration earlier.")]
     [InlineData("Checkout Migration", "I led the migration of checkout.", "Checkout Migration", "My manager said \"I supported the checkout migration\" in her review.")]
+    // Helping a person is not a role in the work.
+    [InlineData("Checkout Migration", "I led the checkout migration.", "Checkout Migration", "I helped my director present the checkout migration plan.")]
+    [InlineData("Checkout Migration", "I led the checkout migration.", "Checkout Migration", "I supported Maria, who ran the checkout migration.")]
     // No project on either side and no shared name: too weak to call the same work.
     [InlineData(null, "I led the migration of checkout.", null, "I supported the migration of checkout.")]
     // The same name on both sides, but different work under it.

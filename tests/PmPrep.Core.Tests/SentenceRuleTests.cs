@@ -237,3 +237,16 @@ public class ReviewRegressionTests
     public void Cut_off_is_not_a_change() =>
         Assert.False(TestUtil.Fires("Orders were cut off at 2 pm.", "metric-without-context"));
 }
+
+public class ReportedClauseTests
+{
+    [Theory]
+    [InlineData("I wrote the spec and we launched in March.")]
+    [InlineData("I decided the order, and then we shipped it.")]
+    public void A_coordinated_we_clause_is_narration_not_speech(string s) => Assert.True(TestUtil.Fires(s, "we-language"), s);
+
+    [Theory]
+    [InlineData("I told the team we would freeze scope.")]
+    [InlineData("I told the director that we should wait.")]
+    public void A_reported_we_clause_is_speech(string s) => Assert.False(TestUtil.Fires(s, "we-language"), s);
+}

@@ -121,6 +121,38 @@ public class DocumentSyncTests
     }
 
     [Fact]
+    public async Task A_burst_of_raw_frames_is_read_without_losing_or_corrupting_any()
+    {
+        await using var h = new LspHarness(raw: true);
+        var s = h.RawClientStream;
+        static byte[] Frame(string json)
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(json);
+            return System.Text.Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n").Concat(body).ToArray();
+        }
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"capabilities":{}}}"""));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///burst.story.md","languageId":"markdown","version":1,"text":""}}}"""));
+        var burst = new MemoryStream();
+        var expected = new System.Text.StringBuilder();
+        for (int v = 2; v < 2002; v++)
+        {
+            string ch = ((char)('a' + v % 26)).ToString();
+            expected.Append(ch);
+            int col = v - 2;
+            burst.Write(Frame("""{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///burst.story.md","version":VER},"contentChanges":[{"range":{"start":{"line":0,"character":COL},"end":{"line":0,"character":COL}},"text":"CH"}]}}"""
+                .Replace("VER", v.ToString()).Replace("COL", col.ToString()).Replace("CH", ch)));
+        }
+        var bytes = burst.ToArray();
+        // Half in one write, the rest in odd-sized pieces that split frames anywhere.
+        await s.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+        for (int i = bytes.Length / 2; i < bytes.Length; i += 997)
+            await s.WriteAsync(bytes.AsMemory(i, Math.Min(997, bytes.Length - i)));
+        for (int i = 0; i < 200 && h.Server.Store.Get("file:///burst.story.md")?.Version != 2001; i++) await Task.Delay(50);
+        Assert.Equal(expected.ToString(), h.Server.Store.Get("file:///burst.story.md")!.Text);
+        Assert.Equal(0, h.ServerHandler.BadMessages);
+    }
+
+    [Fact]
     public async Task Reads_see_every_edit_that_arrived_before_them()
     {
         await using var h = new LspHarness();

@@ -68,6 +68,24 @@ public class LifecycleTests
     }
 
     [Fact]
+    public async Task Requests_before_initialize_get_server_not_initialized_and_after_shutdown_invalid_request()
+    {
+        await using var h = new LspHarness();
+        var early = await Assert.ThrowsAsync<RemoteInvocationException>(() => h.Request<Hover?>("textDocument/hover", new { textDocument = new { uri = LspHarness.Uri }, position = new { line = 0, character = 0 } }));
+        Assert.Equal(-32002, early.ErrorCode);
+        await h.Notify("textDocument/didOpen", new { textDocument = new { uri = LspHarness.Uri, languageId = "markdown", version = 1, text = "# T" } });
+        await h.InitializeAsync();
+        Assert.Null(h.Server.Store.Get(DocumentStore.Normalize(LspHarness.Uri)));   // the early didOpen was dropped
+        var again = await Assert.ThrowsAsync<RemoteInvocationException>(() => h.Request<InitializeResult>("initialize", new { capabilities = new { } }));
+        Assert.Equal(-32600, again.ErrorCode);
+        await h.Request<object?>("shutdown", null);
+        var late = await Assert.ThrowsAsync<RemoteInvocationException>(() => h.Request<List<CodeLens>>("textDocument/codeLens", new { textDocument = new { uri = LspHarness.Uri } }));
+        Assert.Equal(-32600, late.ErrorCode);
+        await h.Notify("exit", null);
+        Assert.Equal(0, await h.Server.Completion.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Unknown_method_is_answered_with_method_not_found()
     {
         await using var h = new LspHarness();
@@ -164,6 +182,25 @@ public class FramingTests
         Assert.Equal(5, err.GetProperty("id").GetInt32());
         await s.WriteAsync(Frame(Init));
         Assert.True((await ReadResponse(s, 1)).TryGetProperty("result", out _));
+    }
+
+    [Fact]
+    public async Task Params_of_the_wrong_shape_get_invalid_params_and_the_session_survives()
+    {
+        await using var h = new LspHarness(raw: true);
+        var s = h.RawClientStream;
+        await s.WriteAsync(Frame(Init));
+        await ReadResponse(s, 1);
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":5}}"""));
+        Assert.Equal(-32602, (await ReadResponse(s, 2)).GetProperty("error").GetProperty("code").GetInt32());
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":[1,2]}"""));
+        Assert.True((await ReadResponse(s, 3)).TryGetProperty("error", out _));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":7,"text":false}}}"""));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///x.story.md"},"contentChanges":[{"range":{},"text":"x"}]}}"""));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":4,"method":"pmprep/coverage","params":[]}"""));
+        Assert.True((await ReadResponse(s, 4)).TryGetProperty("result", out _));
+        await s.WriteAsync(Frame("""{"jsonrpc":"2.0","id":5,"method":"shutdown"}"""));
+        Assert.True((await ReadResponse(s, 5)).TryGetProperty("result", out _));
     }
 
     [Fact]

@@ -183,7 +183,8 @@ test('screenshots and print: the page a candidate sees, on screen and on paper',
   await page.locator('article.story').nth(5).screenshot({ path: path.join(out, 'story.png') });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#stories').evaluate(el => getComputedStyle(el).breakBefore), 'page');
-  assert.equal(await page.locator('article.story').first().evaluate(el => getComputedStyle(el).breakInside), 'avoid');
+  assert.equal(await page.locator('article.story .followups').first().evaluate(el => getComputedStyle(el).breakInside), 'avoid');
+  assert.equal(await page.locator('#heatmap').evaluate(el => getComputedStyle(el).breakInside), 'avoid');
   await page.screenshot({ path: path.join(out, 'report-print.png'), fullPage: true });
   await page.pdf({ path: path.join(out, 'report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
   assert.ok(existsSync(path.join(out, 'report.pdf')));

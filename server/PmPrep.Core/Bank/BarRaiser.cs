@@ -88,6 +88,31 @@ public static class BarRaiser
         return result;
     }
 
+    /// <summary>
+    /// The follow-ups as a Markdown block for a hover (the title hover in the editor): a heading
+    /// line and a numbered list, each question with its reason in italics. Story text in the
+    /// reasons is escaped so it cannot add links, HTML or formatting.
+    /// </summary>
+    public static string Markdown(IReadOnlyList<FollowUp> followUps)
+    {
+        var sb = new System.Text.StringBuilder("**A bar raiser will likely ask**\n");
+        for (int i = 0; i < followUps.Count; i++)
+            sb.Append('\n').Append(i + 1).Append(". ").Append(EscapeMarkdown(followUps[i].Question))
+              .Append(" *(").Append(EscapeMarkdown(followUps[i].Reason)).Append(")*");
+        return sb.ToString();
+    }
+
+    private static string EscapeMarkdown(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length + 8);
+        foreach (char c in s)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '!' or '(' or ')') sb.Append('\\');
+            sb.Append(c is '\n' or '\r' ? ' ' : c);
+        }
+        return sb.ToString();
+    }
+
     private static string ReasonFor(string ruleId, string? phrase)
     {
         string title = EngineData.Default.RulesById.TryGetValue(ruleId, out var info) ? info.Title : ruleId;

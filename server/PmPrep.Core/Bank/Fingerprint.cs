@@ -23,21 +23,25 @@ public sealed class Fingerprint
 
     public static Fingerprint Of(StoryDocument doc)
     {
-        var set = new HashSet<ulong>();
-        var content = new List<string>(32);
+        // Hashes stems in place (no strings built per word); shingles collected, sorted, deduplicated.
+        var shingles = new List<ulong>(doc.Words);
         foreach (var s in doc.Sentences)
         {
-            content.Clear();
+            ulong prev = 0;
+            bool havePrev = false;
             foreach (var w in s.Words)
             {
-                var stem = ContentStem(w);
-                if (stem is not null) content.Add(stem);
+                if (ContentHash(w) is not { } h) continue;
+                if (havePrev) shingles.Add(Mix(prev, h));
+                prev = h; havePrev = true;
             }
-            for (int i = 0; i + 1 < content.Count; i++)
-                set.Add(Hash(content[i], content[i + 1]));
         }
-        var arr = set.ToArray();
-        Array.Sort(arr);
+        shingles.Sort();
+        int n = 0;
+        for (int i = 0; i < shingles.Count; i++)
+            if (n == 0 || shingles[i] != shingles[n - 1]) shingles[n++] = shingles[i];
+        var arr = new ulong[n];
+        shingles.CopyTo(0, arr, 0, n);
         return new Fingerprint(arr);
     }
 
@@ -80,33 +84,61 @@ public sealed class Fingerprint
         return Stem(t);
     }
 
+    /// <summary>The hash of <see cref="ContentStem"/>, computed without building the stem; null where that is null.</summary>
+    internal static ulong? ContentHash(Token w)
+    {
+        string t = w.Lower;
+        if (w.Kind == TokenKind.Number) return Fnv(t, t.Length, false);
+        if (t.Length < 2 || StopWords.Contains(t)) return null;
+        var (len, y) = StemRange(t);
+        return Fnv(t, len, y);
+    }
+
     /// <summary>
     /// A crude suffix stripper, enough to make "migrated", "migrating" and "migration" meet, and
     /// "sellers" meet "seller". It is only ever compared with itself.
     /// </summary>
     internal static string Stem(string t)
     {
-        if (t.EndsWith("'s", StringComparison.Ordinal) || t.EndsWith("\u2019s", StringComparison.Ordinal)) t = t[..^2];
-        if (t.Length < 5) return t;
-        if (t.EndsWith("ations", StringComparison.Ordinal)) return t[..^4];
-        if (t.EndsWith("ation", StringComparison.Ordinal)) return t[..^3];
-        if (t.EndsWith("ies", StringComparison.Ordinal) || t.EndsWith("ied", StringComparison.Ordinal)) return t[..^3] + "y";
-        foreach (var suffix in Suffixes)
-            if (t.Length - suffix.Length >= 4 && t.EndsWith(suffix, StringComparison.Ordinal)) return t[..^suffix.Length];
-        if (t[^1] == 's' && t[^2] != 's') return t[..^1];
-        return t;
+        var (len, y) = StemRange(t);
+        return y ? string.Concat(t.AsSpan(0, len), "y") : len == t.Length ? t : t[..len];
     }
+
+    // The stem is t[..Length], plus "y" when AddY ("studies" -> "study").
+    private static (int Length, bool AddY) StemRange(string t)
+    {
+        int n = t.Length;
+        if (Ends(t, n, "'s") || Ends(t, n, "\u2019s")) n -= 2;
+        if (n < 5) return (n, false);
+        if (Ends(t, n, "ations")) return (n - 4, false);
+        if (Ends(t, n, "ation")) return (n - 3, false);
+        if (Ends(t, n, "ies") || Ends(t, n, "ied")) return (n - 3, true);
+        foreach (var suffix in Suffixes)
+            if (n - suffix.Length >= 4 && Ends(t, n, suffix)) return (n - suffix.Length, false);
+        if (t[n - 1] == 's' && t[n - 2] != 's') return (n - 1, false);
+        return (n, false);
+    }
+
+    private static bool Ends(string t, int n, string suffix) =>
+        n >= suffix.Length && string.CompareOrdinal(t, n - suffix.Length, suffix, 0, suffix.Length) == 0;
 
     private static readonly string[] Suffixes = { "ings", "ing", "ers", "er", "ed", "es", "e", "ly" };
 
-    private static ulong Hash(string a, string b)
+    // FNV-1a, 64 bit: stable across runs and processes (string.GetHashCode is randomized).
+    private static ulong Fnv(string t, int len, bool addY)
     {
-        // FNV-1a, 64 bit: stable across runs and processes (string.GetHashCode is randomized).
         ulong h = 14695981039346656037UL;
-        foreach (char c in a) { h ^= c; h *= 1099511628211UL; }
-        h ^= 0x1F; h *= 1099511628211UL;
-        foreach (char c in b) { h ^= c; h *= 1099511628211UL; }
+        for (int i = 0; i < len; i++) { h ^= t[i]; h *= 1099511628211UL; }
+        if (addY) { h ^= 'y'; h *= 1099511628211UL; }
         return h;
+    }
+
+    private static ulong Mix(ulong a, ulong b)
+    {
+        ulong h = a * 0x9E3779B97F4A7C15UL;
+        h ^= (b << 29) | (b >> 35);
+        h *= 0xBF58476D1CE4E5B9UL;
+        return h ^ (h >> 31);
     }
 
     internal static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)

@@ -46,6 +46,9 @@ public static class RoleClaims
                 if (k >= w.Length || Negations.Contains(w[k].Lower)) continue;
                 var (level, objStart) = VerbAt(w, k);
                 if (level == RoleLevel.None) continue;
+                // "I helped my director present the plan", "I supported Maria, who led it": helping a
+                // person do something says nothing of the candidate's role in the work.
+                if (level == RoleLevel.Support && HelpsAPerson(w, objStart)) continue;
                 int objEnd = objStart;
                 while (objEnd < w.Length && objEnd - objStart < 10 && !ClauseBreaks.Contains(w[objEnd].Lower) && !HasBreakBefore(s, w, objEnd)) objEnd++;
                 var obj = new HashSet<string>(StringComparer.Ordinal);
@@ -141,6 +144,22 @@ public static class RoleClaims
             if (Fingerprint.ContentStem(w[j]) is not null) content++;
         }
         return to;
+    }
+
+    private static readonly HashSet<string> People = new(StringComparer.Ordinal)
+    {
+        "him", "her", "them", "director", "manager", "boss", "vp", "svp", "ceo", "cto", "cfo", "colleague", "colleagues", "peer", "peers",
+        "lead", "engineer", "engineers", "designer", "designers", "analyst", "pm", "pms", "team", "teams", "teammate", "teammates",
+        "mentee", "report", "reports", "partner", "founder", "head", "owner",
+    };
+
+    private static bool HelpsAPerson(Token[] w, int at)
+    {
+        int j = at;
+        if (j < w.Length && w[j].Lower is "my" or "our" or "the" or "a" or "another") j++;
+        if (j < w.Length && w[j].Lower is "new" or "junior" or "senior" or "product" or "engineering" or "design" or "data" or "program") j++;
+        // (A person's name, "I supported Maria, who led it", needs no rule: the clause ends at the comma.)
+        return j < w.Length && People.Contains(w[j].Lower);
     }
 
     private static bool HasBreakBefore(Sentence s, Token[] w, int j)

@@ -197,7 +197,9 @@ public static class FirstPerson
             for (int k = end; k < words.Length; k++)
             {
                 // ", and ..." / "; ..." ends the reporting clause before any reported one began.
-                if (PunctBetween(s, k - 1, k, ";") || (PunctBetween(s, k - 1, k, ",") && words[k].Lower is "and" or "but" or "so" or "then")) break;
+                // So does a coordinated clause ("I wrote the spec and we launched"), and the reported
+                // clause must start close to its verb ("I told the team we ...", "I said that ...").
+                if (PunctBetween(s, k - 1, k, ";") || words[k].Lower is "and" or "but" or "so" or "then" or "while" || k - end > 5) break;
                 if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us")
                 {
                     for (int m = k; m < words.Length; m++) mask[m] = true;

@@ -9,10 +9,13 @@ public sealed record Suppression(SuppressionKind Kind, IReadOnlyList<string> Rul
 public sealed class Suppressions
 {
     private readonly List<Suppression> _items = new();
+    // Per rule, built on first use: a story with many comments and many findings made the scan of
+    // every comment for every finding quadratic (found by the linearity fuzz test).
+    private System.Collections.Concurrent.ConcurrentDictionary<string, RuleView>? _views;
 
     public IReadOnlyList<Suppression> Items => _items;
 
-    internal void Add(Suppression s) => _items.Add(s);
+    internal void Add(Suppression s) { _items.Add(s); _views = null; }
 
     /// <summary>Parses the comment text (between "&lt;!--" and "--&gt;") and adds any directives in it.</summary>
     internal void AddFromComment(string html, int line)
@@ -43,6 +46,7 @@ public sealed class Suppressions
                 .Where(r => r.Length > 0 && r.All(IsRuleChar))
                 .ToList();
             _items.Add(new Suppression(kind.Value, rules, line));
+            _views = null;
             at = stop;
         }
     }
@@ -61,19 +65,62 @@ public sealed class Suppressions
     public bool IsSuppressed(string ruleId, int line)
     {
         if (_items.Count == 0) return false;
-        bool off = false;
-        foreach (var s in _items)
+        var views = _views ??= new System.Collections.Concurrent.ConcurrentDictionary<string, RuleView>(StringComparer.Ordinal);
+        return views.GetOrAdd(ruleId, id => new RuleView(_items, id)).IsSuppressed(line);
+    }
+
+    /// <summary>
+    /// The comments that apply to one rule, indexed. Same answer as reading every comment in order:
+    /// a disable-file anywhere wins, then a disable-next-line on the line before, then the last
+    /// disable or enable at or above the line.
+    /// </summary>
+    private sealed class RuleView
+    {
+        private readonly bool _file;
+        private readonly HashSet<int> _nextLine = new();
+        private readonly int[] _toggleLines;
+        private readonly bool[] _toggleOff;
+        private readonly bool _sorted = true;
+
+        public RuleView(List<Suppression> items, string ruleId)
         {
-            bool applies = s.Rules.Count == 0 || s.Rules.Contains(ruleId);
-            if (!applies) continue;
-            switch (s.Kind)
+            var all = items.Where(s => s.Rules.Count == 0 || s.Rules.Contains(ruleId)).ToList();
+            var toggles = new List<(int Line, bool Off)>();
+            foreach (var s in all)
             {
-                case SuppressionKind.DisableFile: return true;
-                case SuppressionKind.DisableNextLine when s.Line + 1 == line: return true;
-                case SuppressionKind.Disable when s.Line <= line: off = true; break;
-                case SuppressionKind.Enable when s.Line <= line: off = false; break;
+                switch (s.Kind)
+                {
+                    case SuppressionKind.DisableFile: _file = true; break;
+                    case SuppressionKind.DisableNextLine: _nextLine.Add(s.Line + 1); break;
+                    case SuppressionKind.Disable: toggles.Add((s.Line, true)); break;
+                    case SuppressionKind.Enable: toggles.Add((s.Line, false)); break;
+                }
             }
+            for (int i = 1; i < toggles.Count; i++)
+                if (toggles[i].Line < toggles[i - 1].Line) _sorted = false;
+            _toggleLines = toggles.Select(t => t.Line).ToArray();
+            _toggleOff = toggles.Select(t => t.Off).ToArray();
         }
-        return off;
+
+        public bool IsSuppressed(int line)
+        {
+            if (_file || _nextLine.Contains(line)) return true;
+            if (_toggleLines.Length == 0) return false;
+            if (_sorted)
+            {
+                // The last toggle at or above the line: with toggles in line order it is the last one in document order too.
+                int lo = 0, hi = _toggleLines.Length;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (_toggleLines[mid] <= line) lo = mid + 1; else hi = mid;
+                }
+                return lo > 0 && _toggleOff[lo - 1];
+            }
+            bool off = false;
+            for (int i = 0; i < _toggleLines.Length; i++)
+                if (_toggleLines[i] <= line) off = _toggleOff[i];
+            return off;
+        }
     }
 }

@@ -13,7 +13,18 @@ namespace PmPrep.Core.Parsing;
 /// </summary>
 public static class StoryParser
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>
+    /// Markdig refuses documents nested deeper than its limit (128 by default) with an
+    /// ArgumentException. A story never nests that deep, but a pasted or generated file can
+    /// (a list 500 levels deep is 1,000 Markdig levels); the limit is raised so such a file is
+    /// still analysed, and anything deeper is caught in <see cref="Parse"/>.
+    /// </summary>
+    internal const int MaxNestingDepth = 1024;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder
+        {
+            MaximumNestingDepth = MaxNestingDepth,
+        }
         .UseYamlFrontMatter()
         .UsePreciseSourceLocation()
         .Build();
@@ -27,7 +38,17 @@ public static class StoryParser
         if (doc.FrontMatter?.Error is not null && doc.FrontMatter.YamlEnd == doc.FrontMatter.YamlStart && doc.FrontMatter.SourceEnd == doc.FrontMatter.SourceStart + 3)
             bodyStart = 0; // an unclosed fence: analyse the rest as prose rather than lose it
 
-        MarkdownDocument md = Markdown.Parse(text, Pipeline);
+        MarkdownDocument md;
+        try
+        {
+            md = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested deeper than MaxNestingDepth: no prose can be read reliably. The front matter
+            // is still checked; the body is analysed as empty rather than failing the whole file.
+            md = new MarkdownDocument();
+        }
         var walker = new Walker(doc, bodyStart);
         foreach (var block in md) walker.Block(block);
         walker.Finish();

@@ -20,6 +20,8 @@ public sealed record ReportOptions
     public PmPrepSettings? Settings { get; init; }
     /// <summary>Printed in the footer when set; left out by default so the output is reproducible.</summary>
     public DateTimeOffset? Generated { get; init; }
+    /// <summary>How a story's path is shown (the language server passes URIs and can map them to workspace-relative paths). Identity by default.</summary>
+    public Func<string, string>? DisplayPath { get; init; }
 }
 
 /// <summary>
@@ -128,11 +130,21 @@ public static class ReportRenderer
                 if (!_bank.Diagnostics.Any(d => d.RuleId == "role-inconsistency" && (d.Path == pair.A.Path || d.Path == pair.B.Path))) continue;
                 steps.Add((Severity.Warning, 0, $"Tell one role for {pair.Conflict!.Work}: \"{pair.Conflict.A.Phrase}\" ({Short(pair.A)}) vs \"{pair.Conflict.B.Phrase}\" ({Short(pair.B)})."));
             }
-            var gaps = _bank.Diagnostics.Where(d => d.RuleId == "lp-coverage-gap").ToList();
-            var stressed = _bank.Coverage.Where(r => r.IsGap).ToList();
-            if (stressed.Count > 0)
-                steps.Add((gaps.Any(g => g.Severity <= Severity.Warning) ? Severity.Warning : Severity.Information, 1,
-                    $"No story shows {JoinAnd(stressed.Select(r => r.Principle.Name))}: add a story or rework one to show {(stressed.Count == 1 ? "it" : "them")}."));
+            var gapFindings = _bank.Diagnostics.Where(d => d.RuleId == "lp-coverage-gap").ToList();
+            var gapRows = _bank.Coverage.Where(r => r.IsGap).ToList();
+            if (gapRows.Count > 0)
+            {
+                var sev = gapFindings.Any(g => g.Severity <= Severity.Warning) ? Severity.Warning : Severity.Information;
+                if (gapRows.Count <= 3)
+                    steps.Add((sev, 1, $"No story shows {JoinAnd(gapRows.Select(r => r.Principle.Name))}: add a story or rework one to show {(gapRows.Count == 1 ? "it" : "them")}."));
+                else
+                {
+                    // The gaps the rule stresses (warnings) first: they are asked most and missed most.
+                    var first = gapRows.OrderBy(r => gapFindings.FirstOrDefault(g => g.Message.Contains(r.Principle.Name, StringComparison.Ordinal))?.Severity ?? Severity.Hint)
+                        .ThenBy(r => r.Principle.Order).Take(3).Select(r => r.Principle.Name);
+                    steps.Add((sev, 1, $"No story shows {gapRows.Count} of the {_bank.Coverage.Count} principles. Start with {JoinAnd(first)}."));
+                }
+            }
             foreach (var s in _bank.Stories)
             {
                 double m = s.Analysis.Minutes;
@@ -164,7 +176,7 @@ public static class ReportRenderer
             foreach (var s in _bank.Stories)
             {
                 int n = _number[s.Path];
-                A("<th scope=\"col\" class=\"story-col\" data-story=\"").T(s.Path).A("\" title=\"").T(TitleOf(s) + " (" + s.Path + ")").A("\"><a href=\"#story-").A(n.ToString(Inv)).A("\"><span class=\"num\">")
+                A("<th scope=\"col\" class=\"story-col\" data-story=\"").T(s.Path).A("\" title=\"").T(TitleOf(s) + " (" + (_o.DisplayPath?.Invoke(s.Path) ?? s.Path) + ")").A("\"><a href=\"#story-").A(n.ToString(Inv)).A("\"><span class=\"num\">")
                     .A(n.ToString(Inv)).A("</span><span class=\"vt\">").T(Clip(TitleOf(s), 42)).A("</span></a></th>");
             }
             A("<th scope=\"col\" class=\"total\">Stories</th></tr>\n</thead>\n<tbody>\n");
@@ -376,7 +388,7 @@ public static class ReportRenderer
             string band = Band(a.Minutes);
             A("<article class=\"story\" id=\"story-").A(n.ToString(Inv)).A("\" data-story=\"").T(s.Path).A("\">\n");
             A("<header><h3><span class=\"num\">").A(n.ToString(Inv)).A("</span>").T(TitleOf(s)).A("</h3>\n");
-            A("<p class=\"meta\"><code>").T(s.Path).A("</code>");
+            A("<p class=\"meta\"><code>").T(_o.DisplayPath?.Invoke(s.Path) ?? s.Path).A("</code>");
             if (a.Document.FrontMatter?.Project?.Value is { Length: > 0 } project) A(" · project ").T(project);
             if (a.Document.FrontMatter?.Role?.Value is { Length: > 0 } role) A(" · role ").T(role);
             A(" · ").A(a.Words.ToString(Inv)).A(" words · <span class=\"min ").A(band).A("\">").A(Num(a.Minutes)).A(" min</span> <span class=\"band-label\">").T(BandLabel(band)).A("</span></p>\n");

@@ -178,12 +178,17 @@ body.vscode-dark .cell.claimed-only { background: #4a1f1f; color: #ffb4ab; }
   .cards { gap: 6pt; }
   .card { padding: 5pt 8pt; }
   .card .value { font-size: 18pt; }
-  .next, #coverage, #minutes, .story, .finding { break-inside: avoid; }
-  #stories { break-before: page; }
+  .next, .cards, .heatmap, .glance, .minutes, .followups, .finding, .chips { break-inside: avoid; }
+  h2, h3, h4, .story header { break-after: avoid; }
+  .coverage-grid { flex-wrap: nowrap; gap: 14pt; }
+  .glance { flex: 1 1 0; min-width: 0; font-size: 8.5pt; }
+  #coverage, #stories { break-before: page; }
+  #coverage h2 { margin-top: 0; }
   #stories h2 { margin-top: 0; }
   .story { padding: 8pt 10pt; margin: 8pt 0; }
-  .minutes td.bar, .minutes th.axis { width: 60%; }
-  .chart { width: 100%; height: auto; }
+  .minutes tbody th { max-width: 190px; }
+  .minutes td.bar, .minutes th.axis { width: 340px; }
+  .chart { width: 340px; height: auto; }
   .heatmap { font-size: 9pt; border-spacing: 2px; }
   .cell { width: 30px; min-width: 30px; height: 17pt; }
   .heatmap th.story-col { width: 30px; }

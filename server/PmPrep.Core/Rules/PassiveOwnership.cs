@@ -47,8 +47,9 @@ public sealed class PassiveOwnership : SentenceRule
             if (partEnd < 0) continue;
             if (partEnd < words.Length && words[partEnd].Lower is "out" or "back" or "off" or "up" or "down") partEnd++;
             if (HasAgent(words, partEnd)) continue;
-            // "Latency was cut to 200 ms", "costs were reduced from $5M to $3M": a result, not a hidden decision.
-            if (ReportsResult(words, partEnd)) continue;
+            // "Latency was cut to 200 ms", "costs were reduced from $5M to $3M": a metric's result, not a
+            // hidden decision ("the budget was cut by 20%" is still someone's call).
+            if (ReportsResult(words, partEnd) && i > 0 && ctx.Lexicon["metric-subjects"].LongestAt(words, i - 1) > 0) continue;
             // "Some messages were delayed", "orders were cut off": events, not hidden decisions.
             if (i > 0 && ctx.Lexicon["passive-event-subjects"].LongestAt(words, i - 1) > 0) continue;
             return (i, partEnd);

@@ -51,10 +51,23 @@ public sealed class TeamAsActor : SentenceRule
     {
         var prev = s.Words[wordIndex - 1];
         if (Joiners.Contains(prev.Lower)) return true;
-        // A comma or semicolon right before: "In Q3, the team launched ..."
-        foreach (var t in s.Tokens)
-            if (t.Kind == TokenKind.Punct && t.Start >= prev.End && t.End <= s.Words[wordIndex].Start && t.Text is "," or ";" or ":")
+        // A comma or semicolon right before: "In Q3, the team launched ..." Tokens are in text
+        // order, so look only at those between the two words (a scan of the whole sentence per
+        // word made a long sentence, such as a pasted table row, quadratic).
+        var tokens = s.Tokens;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].Start < prev.End) lo = mid + 1; else hi = mid;
+        }
+        int wordStart = s.Words[wordIndex].Start;
+        for (int k = lo; k < tokens.Length && tokens[k].Start < wordStart; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Punct && t.End <= wordStart && t.Text is "," or ";" or ":")
                 return true;
+        }
         return false;
     }
 

@@ -124,9 +124,106 @@ public sealed class LanguageServer : ILanguageServer
         return (rpc, server, handler);
     }
 
+    // ================================================================== params
+    // Handlers receive LSP's params object as a JsonElement and read it here: params of the wrong
+    // shape are answered with -32602 (requests) or logged (notifications); StreamJsonRpc itself
+    // would drop the connection.
+
+    public Task<InitializeResult> InitializeAsync(JsonElement p, CancellationToken cancellationToken) =>
+        InitializeAsyncCore(ParseRequest(p, LspJsonContext.Default.InitializeParams, "initialize"), cancellationToken);
+
+    public void DidOpen(JsonElement p)
+    {
+        if (ParseNotification(p, LspJsonContext.Default.DidOpenTextDocumentParams, "textDocument/didOpen") is { } x) DidOpenCore(x);
+    }
+
+    public void DidChange(JsonElement p)
+    {
+        if (ParseNotification(p, LspJsonContext.Default.DidChangeTextDocumentParams, "textDocument/didChange") is { } x) DidChangeCore(x);
+    }
+
+    public void DidClose(JsonElement p)
+    {
+        if (ParseNotification(p, LspJsonContext.Default.DidCloseTextDocumentParams, "textDocument/didClose") is { } x) DidCloseCore(x);
+    }
+
+    public Task<Hover?> HoverAsync(JsonElement p, CancellationToken cancellationToken) =>
+        HoverAsyncCore(ParseRequest(p, LspJsonContext.Default.HoverParams, "textDocument/hover"), cancellationToken);
+
+    public Task<List<CodeAction>> CodeActionAsync(JsonElement p, CancellationToken cancellationToken) =>
+        CodeActionAsyncCore(ParseRequest(p, LspJsonContext.Default.CodeActionParams, "textDocument/codeAction"), cancellationToken);
+
+    public Task<List<DocumentSymbol>> DocumentSymbolAsync(JsonElement p, CancellationToken cancellationToken) =>
+        DocumentSymbolAsyncCore(ParseRequest(p, LspJsonContext.Default.DocumentSymbolParams, "textDocument/documentSymbol"), cancellationToken);
+
+    public Task<List<CodeLens>> CodeLensAsync(JsonElement p, CancellationToken cancellationToken) =>
+        CodeLensAsyncCore(ParseRequest(p, LspJsonContext.Default.CodeLensParams, "textDocument/codeLens"), cancellationToken);
+
+    public Task<List<InlayHint>> InlayHintAsync(JsonElement p, CancellationToken cancellationToken) =>
+        InlayHintAsyncCore(ParseRequest(p, LspJsonContext.Default.InlayHintParams, "textDocument/inlayHint"), cancellationToken);
+
+    public Task<CompletionList> CompletionAsync(JsonElement p, CancellationToken cancellationToken) =>
+        CompletionAsyncCore(ParseRequest(p, LspJsonContext.Default.CompletionParams, "textDocument/completion"), cancellationToken);
+
+    public void DidChangeWatchedFiles(JsonElement p)
+    {
+        if (ParseNotification(p, LspJsonContext.Default.DidChangeWatchedFilesParams, "workspace/didChangeWatchedFiles") is { } x) DidChangeWatchedFilesCore(x);
+    }
+
+    public void DidChangeConfiguration(JsonElement p)
+    {
+        if (ParseNotification(p, LspJsonContext.Default.DidChangeConfigurationParams, "workspace/didChangeConfiguration") is { } x) DidChangeConfigurationCore(x);
+    }
+
+    public void DidChangeWorkspaceFolders(JsonElement p)
+    {
+        if (ParseNotification(p, LspJsonContext.Default.DidChangeWorkspaceFoldersParams, "workspace/didChangeWorkspaceFolders") is { } x) DidChangeWorkspaceFoldersCore(x);
+    }
+
+    private T ParseRequest<T>(JsonElement p, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, string method) where T : class
+    {
+        if (_init is null && method != "initialize")
+            throw new LocalRpcException($"{method} before initialize") { ErrorCode = -32002 };   // ServerNotInitialized
+        if (_init is not null && method == "initialize")
+            throw new LocalRpcException("initialize was already received") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidRequest };
+        if (_shutdown)
+            throw new LocalRpcException($"{method} after shutdown") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidRequest };
+        try
+        {
+            if (p.ValueKind == JsonValueKind.Object && JsonSerializer.Deserialize(p, info) is { } value) return value;
+        }
+        catch (JsonException ex)
+        {
+            _log.Warning("Invalid params for {Method}: {Reason}", method, ex.Message);
+            throw new LocalRpcException($"Invalid params for {method}: {ex.Message}") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
+        }
+        _log.Warning("Invalid params for {Method}: not an object", method);
+        throw new LocalRpcException($"Invalid params for {method}: expected an object") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
+    }
+
+    private T? ParseNotification<T>(JsonElement p, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info, string method) where T : class
+    {
+        if (_init is null || _shutdown)
+        {
+            _log.Warning("{Method} {When}: dropped", method, _init is null ? "before initialize" : "after shutdown");
+            return null;
+        }
+        try
+        {
+            if (p.ValueKind == JsonValueKind.Object) return JsonSerializer.Deserialize(p, info);
+        }
+        catch (JsonException ex)
+        {
+            _log.Warning("Invalid params for {Method}, ignored: {Reason}", method, ex.Message);
+            return null;
+        }
+        _log.Warning("Invalid params for {Method}, ignored: not an object", method);
+        return null;
+    }
+
     // ================================================================== lifecycle
 
-    public Task<InitializeResult> InitializeAsync(InitializeParams p, CancellationToken cancellationToken)
+    private Task<InitializeResult> InitializeAsyncCore(InitializeParams p, CancellationToken cancellationToken)
     {
         _init = p;
         if (p.WorkspaceFolders is { Count: > 0 } folders)
@@ -155,7 +252,7 @@ public sealed class LanguageServer : ILanguageServer
         return Task.FromResult(result);
     }
 
-    public void Initialized(InitializedParams? p)
+    public void Initialized(JsonElement? p = null)
     {
         var caps = _init?.Capabilities?.Workspace;
         if (caps?.DidChangeWatchedFiles?.DynamicRegistration == true || caps?.DidChangeConfiguration?.DynamicRegistration == true)
@@ -233,7 +330,7 @@ public sealed class LanguageServer : ILanguageServer
 
     // ================================================================== text synchronisation
 
-    public void DidOpen(DidOpenTextDocumentParams p)
+    private void DidOpenCore(DidOpenTextDocumentParams p)
     {
         var uri = DocumentStore.Normalize(p.TextDocument.Uri);
         var snap = _store.Open(uri, p.TextDocument.Uri, p.TextDocument.Version, p.TextDocument.Text ?? "");
@@ -242,7 +339,7 @@ public sealed class LanguageServer : ILanguageServer
         Schedule(snap);
     }
 
-    public void DidChange(DidChangeTextDocumentParams p)
+    private void DidChangeCore(DidChangeTextDocumentParams p)
     {
         var uri = DocumentStore.Normalize(p.TextDocument.Uri);
         var current = _store.Get(uri);
@@ -266,7 +363,7 @@ public sealed class LanguageServer : ILanguageServer
         Schedule(snap);
     }
 
-    public void DidClose(DidCloseTextDocumentParams p)
+    private void DidCloseCore(DidCloseTextDocumentParams p)
     {
         var uri = DocumentStore.Normalize(p.TextDocument.Uri);
         if (!_store.Close(uri))
@@ -402,37 +499,37 @@ public sealed class LanguageServer : ILanguageServer
         return (doc, analysis);
     }
 
-    public async Task<Hover?> HoverAsync(HoverParams p, CancellationToken cancellationToken)
+    private async Task<Hover?> HoverAsyncCore(HoverParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("hover", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         return r is { } x ? Features.Hover(x.Analysis, p.Position, _docs) : null;
     }
 
-    public async Task<List<CodeAction>> CodeActionAsync(CodeActionParams p, CancellationToken cancellationToken)
+    private async Task<List<CodeAction>> CodeActionAsyncCore(CodeActionParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("codeAction", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         return r is { } x ? Features.CodeActions(x.Analysis, x.Doc.ClientUri, p, _docs) : new();
     }
 
-    public async Task<List<DocumentSymbol>> DocumentSymbolAsync(DocumentSymbolParams p, CancellationToken cancellationToken)
+    private async Task<List<DocumentSymbol>> DocumentSymbolAsyncCore(DocumentSymbolParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("documentSymbol", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         return r is { } x ? Features.Symbols(x.Analysis, FileName(x.Doc.Uri)) : new();
     }
 
-    public async Task<List<CodeLens>> CodeLensAsync(CodeLensParams p, CancellationToken cancellationToken)
+    private async Task<List<CodeLens>> CodeLensAsyncCore(CodeLensParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("codeLens", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         return r is { } x ? Features.CodeLenses(x.Analysis) : new();
     }
 
-    public async Task<List<InlayHint>> InlayHintAsync(InlayHintParams p, CancellationToken cancellationToken)
+    private async Task<List<InlayHint>> InlayHintAsyncCore(InlayHintParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("inlayHint", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         return r is { } x ? Features.InlayHints(x.Analysis, p.Range) : new();
     }
 
-    public async Task<CompletionList> CompletionAsync(CompletionParams p, CancellationToken cancellationToken)
+    private async Task<CompletionList> CompletionAsyncCore(CompletionParams p, CancellationToken cancellationToken)
     {
         var (doc, analysis) = await ReadAnyAsync("completion", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         return doc is not null ? Features.Completion(doc.Text, doc.Lines, p.Position, analysis) : new CompletionList();
@@ -509,7 +606,7 @@ public sealed class LanguageServer : ILanguageServer
         }
     }
 
-    public void DidChangeWatchedFiles(DidChangeWatchedFilesParams p)
+    private void DidChangeWatchedFilesCore(DidChangeWatchedFilesParams p)
     {
         bool configChanged = false;
         foreach (var e in p.Changes ?? new())
@@ -540,7 +637,7 @@ public sealed class LanguageServer : ILanguageServer
         }
     }
 
-    public void DidChangeConfiguration(DidChangeConfigurationParams p)
+    private void DidChangeConfigurationCore(DidChangeConfigurationParams p)
     {
         if (p.Settings is { ValueKind: JsonValueKind.Object } s && s.TryGetProperty("pmprep", out var section))
         {
@@ -553,7 +650,7 @@ public sealed class LanguageServer : ILanguageServer
         }
     }
 
-    public void DidChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams p)
+    private void DidChangeWorkspaceFoldersCore(DidChangeWorkspaceFoldersParams p)
     {
         foreach (var f in p.Event.Removed)
             if (DocumentStore.LocalPath(f.Uri) is { } path)
@@ -703,8 +800,9 @@ public sealed class LanguageServer : ILanguageServer
         Message = d.Message,
     };
 
-    public async Task<CoverageResult> CoverageAsync(CoverageParams? p = null, CancellationToken cancellationToken = default)
+    public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
+        if (_init is null) throw new LocalRpcException("pmprep/coverage before initialize") { ErrorCode = -32002 };
         // In order on the writer: which documents are open, at which version.
         var open = _store.Documents.Values.Select(d => Read(d.ClientUri)).ToList();
         var indexing = _indexing;

@@ -104,7 +104,10 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                 }
                 reader.AdvanceTo(body.Buffer.Start, body.Buffer.End);
             }
-            var content = body.Buffer.Slice(0, contentLength);
+            // Copied out of the pipe: a JsonDocument parsed from a single-segment buffer may refer to it
+            // until the arguments are read at dispatch, after the pipe could reuse it. One copy is cheap.
+            var content = new ReadOnlySequence<byte>(body.Buffer.Slice(0, contentLength).ToArray());
+            reader.AdvanceTo(body.Buffer.GetPosition(contentLength));
             JsonRpcMessage? message = null;
             Exception? error = null;
             try
@@ -119,15 +122,11 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
             {
                 // Inspect the bytes before they are released.
                 var (isJson, id) = Inspect(content);
-                reader.AdvanceTo(content.End);
                 Bad(error.Message, isJson, id);
                 await ReplyErrorAsync(isJson ? JsonRpcErrorCode.InvalidRequest : JsonRpcErrorCode.ParseError,
                     isJson ? "Invalid request: " + error.Message : "Parse error: " + error.Message, id, cancellationToken).ConfigureAwait(false);
                 continue;
             }
-            // The formatter may hold on to the buffer until deserialization completes (see
-            // IJsonRpcMessageBufferManager); STJ's formatter copies into a JsonDocument, so release now.
-            reader.AdvanceTo(content.End);
             return message;
         }
     }

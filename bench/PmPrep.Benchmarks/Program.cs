@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Text;
+using BenchmarkDotNet.Running;
+using PmPrep.Benchmarks;
+using PmPrep.Core.Analysis;
+
+// dotnet run -c Release --project bench/PmPrep.Benchmarks -- [BenchmarkDotNet args, e.g. --filter '*']
+// dotnet run -c Release --project bench/PmPrep.Benchmarks -- corpus DIR   (writes the comparison corpus)
+// dotnet run -c Release --project bench/PmPrep.Benchmarks -- quick        (a stopwatch sanity run, no BenchmarkDotNet)
+if (args.Length >= 1 && args[0] == "corpus")
+{
+    var dir = args.Length >= 2 ? args[1] : "corpus";
+    WriteCorpus(dir);
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "quick")
+{
+    Quick();
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "probe")
+{
+    Probe.Run(args.Length >= 2 ? int.Parse(args[1]) : 25_000, args.Length >= 3 ? args[2] : null);
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "deep")
+{
+    Deep.Run(int.Parse(args[1]), int.Parse(args[2]));
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "stages")
+{
+    Stages.Run(args.Length >= 2 ? int.Parse(args[1]) : 1024);
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(StoryBenchmarks).Assembly).Run(args);
+return 0;
+
+static void WriteCorpus(string dir)
+{
+    var utf8 = new UTF8Encoding(false);
+    Directory.CreateDirectory(Path.Combine(dir, "bank"));
+    foreach (var (name, text) in StoryCorpus.Bank(100))
+        File.WriteAllText(Path.Combine(dir, "bank", name), text, utf8);
+    Directory.CreateDirectory(Path.Combine(dir, "one"));
+    File.WriteAllText(Path.Combine(dir, "one", "story-500.story.md"), StoryCorpus.Story(42), utf8);
+    Directory.CreateDirectory(Path.Combine(dir, "large"));
+    File.WriteAllText(Path.Combine(dir, "large", "large-1mb.story.md"), StoryCorpus.LargeFile(1024 * 1024), utf8);
+    Console.WriteLine($"one: {StoryCorpus.CountWords(StoryCorpus.Story(42))} words; bank: 100 stories, " +
+        $"{StoryCorpus.Bank(100).Sum(s => StoryCorpus.CountWords(s.Text))} words; large: {StoryCorpus.CountWords(StoryCorpus.LargeFile(1024 * 1024))} words");
+}
+
+static void Quick()
+{
+    void Time(string name, string text, int reps)
+    {
+        for (int i = 0; i < Math.Max(3, reps / 10); i++) StoryAnalyzer.Analyze(text);
+        var times = new List<double>();
+        for (int i = 0; i < reps; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            StoryAnalyzer.Analyze(text);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        int words = StoryCorpus.CountWords(text);
+        double med = times[times.Count / 2];
+        Console.WriteLine($"{name,-12} {text.Length,9} chars {words,8} words  median {med,9:F3} ms  {words / med * 1000,12:N0} words/s");
+    }
+    Time("story-500", StoryCorpus.Story(42), 2000);
+    Time("large-250K", StoryCorpus.LargeFile(250 * 1024), 15);
+    Time("large-1M", StoryCorpus.LargeFile(1024 * 1024), 9);
+    Time("large-4M", StoryCorpus.LargeFile(4096 * 1024), 5);
+}

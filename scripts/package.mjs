@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `npm run package [-- --target T] [-- --no-aot]`: builds a platform VSIX that carries its own
+// self-contained server, so users need no .NET runtime.
+//
+//  1. bundles the client with esbuild (production) into out/extension.js;
+//  2. publishes the server for the target's .NET runtime id: Native AOT when building for this
+//     machine's own OS and CPU (AOT cannot cross-compile between OSes), else a self-contained
+//     single-file executable; AOT falls back to single-file if it fails;
+//  3. stages dist/stage/<target>/ with package.json, README.md, out/extension.js and
+//     server/<target>/pmprep[.exe];
+//  4. runs `vsce package --target <target> --no-dependencies` there, writing
+//     dist/pmprep-<target>-<version>.vsix.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+// VS Code platform target -> .NET runtime identifier.
+const RIDS = {
+  'linux-x64': 'linux-x64',
+  'linux-arm64': 'linux-arm64',
+  'linux-armhf': 'linux-arm',
+  'alpine-x64': 'linux-musl-x64',
+  'alpine-arm64': 'linux-musl-arm64',
+  'darwin-x64': 'osx-x64',
+  'darwin-arm64': 'osx-arm64',
+  'win32-x64': 'win-x64',
+  'win32-arm64': 'win-arm64',
+};
+const hostTarget = `${process.platform}-${process.arch}`;
+const target = opt('--target') ?? process.env.PMPREP_TARGET ?? hostTarget;
+const rid = RIDS[target];
+if (!rid) {
+  console.error(`package: unknown target "${target}"; use one of ${Object.keys(RIDS).join(', ')}`);
+  process.exit(2);
+}
+const exe = target.startsWith('win32-') ? 'pmprep.exe' : 'pmprep';
+const wantAot = !args.includes('--no-aot') && target === hostTarget;
+
+function run(cmd, cmdArgs, options = {}) {
+  console.log(`> ${cmd} ${cmdArgs.join(' ')}`);
+  execFileSync(cmd, cmdArgs, { stdio: 'inherit', cwd: root, env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' }, ...options });
+}
+
+// 1. client bundle
+run(process.execPath, [path.join(root, 'client-vscode/esbuild.mjs'), '--production']);
+
+// 2. server
+const publishDir = path.join(root, 'dist', 'server', target);
+fs.rmSync(publishDir, { recursive: true, force: true });
+const project = path.join(root, 'server/PmPrep.Server/PmPrep.Server.csproj');
+const common = ['publish', project, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false'];
+let mode = 'Native AOT';
+try {
+  if (!wantAot) throw new Error('skip');
+  run('dotnet', [...common, '-p:PublishAot=true', '-p:StripSymbols=true']);
+} catch (e) {
+  if (wantAot) console.warn('package: Native AOT publish failed; falling back to a self-contained single-file server');
+  mode = 'self-contained single file';
+  fs.rmSync(publishDir, { recursive: true, force: true });
+  run('dotnet', [...common, '--self-contained', '-p:PublishSingleFile=true', '-p:PublishAot=false', '-p:IncludeNativeLibrariesForSelfExtract=true', '-p:EnableCompressionInSingleFile=true']);
+}
+const serverBinary = path.join(publishDir, exe);
+if (!fs.existsSync(serverBinary)) {
+  console.error(`package: the publish step did not produce ${serverBinary}`);
+  process.exit(1);
+}
+
+// 3. stage
+const stage = path.join(root, 'dist', 'stage', target);
+fs.rmSync(stage, { recursive: true, force: true });
+fs.mkdirSync(path.join(stage, 'out'), { recursive: true });
+fs.mkdirSync(path.join(stage, 'server', target), { recursive: true });
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// The staged manifest keeps what VS Code and vsce read: no scripts (vsce would run
+// vscode:prepublish), no dependencies (vscode-languageclient is inside the bundle).
+delete manifest.scripts;
+delete manifest.dependencies;
+delete manifest.allowScripts;
+fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+fs.copyFileSync(path.join(root, 'client-vscode/README.md'), path.join(stage, 'README.md'));
+fs.copyFileSync(path.join(root, 'out/extension.js'), path.join(stage, 'out/extension.js'));
+fs.copyFileSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
+fs.copyFileSync(serverBinary, path.join(stage, 'server', target, exe));
+fs.chmodSync(path.join(stage, 'server', target, exe), 0o755);
+
+// 4. vsix
+const vsix = path.join(root, 'dist', `pmprep-${target}-${manifest.version}.vsix`);
+fs.rmSync(vsix, { force: true });
+run(process.execPath, [
+  path.join(root, 'node_modules/@vscode/vsce/vsce'), 'package',
+  '--target', target, '--no-dependencies', '--skip-license', '--allow-missing-repository',
+  '--no-rewrite-relative-links', '--out', vsix,
+], { cwd: stage });
+const size = (fs.statSync(vsix).size / 1024 / 1024).toFixed(1);
+console.log(`package: wrote ${path.relative(root, vsix)} (${size} MB, server: ${mode} for ${rid})`);
