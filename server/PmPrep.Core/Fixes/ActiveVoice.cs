@@ -112,8 +112,7 @@ public static class ActiveVoice
     {
         int a = s.Words[firstWord].Start, b = s.Words[Math.Min(endWord, s.Words.Length) - 1].End;
         if (endWord >= s.Words.Length && endWord - 1 == firstWord) return false;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= a && t.End <= b) return true;
-        return false;
+        return Punct.Between(s, a, b);
     }
 
     internal static string Past(string participle) => Irregular.TryGetValue(participle, out var p) ? p : participle;

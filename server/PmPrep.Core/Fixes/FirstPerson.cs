@@ -231,20 +231,14 @@ public static class FirstPerson
     }
 
     /// <summary>True when one of the punctuation marks stands between words a and b.</summary>
-    private static bool PunctBetween(Sentence s, int a, int b, params string[] marks)
-    {
-        int from = s.Words[a].End, to = s.Words[b].Start;
-        foreach (var t in s.Tokens)
-            if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to && marks.Contains(t.Text)) return true;
-        return false;
-    }
+    private static bool PunctBetween(Sentence s, int a, int b, params string[] marks) => Punct.BetweenWords(s, a, b, marks);
 
     /// <summary>Marks words between an opening single quote (after a space) and its closing one.</summary>
     private static void MarkSingleQuotes(Sentence s, bool[] mask)
     {
         var text = s.Block.Text;
         var words = s.Words;
-        int open = -1;
+        int open = -1, next = 0;
         foreach (var t in s.Tokens)
         {
             if (t.Kind != TokenKind.Punct || t.Text is not ("'" or "\u2018" or "\u2019")) continue;
@@ -253,7 +247,8 @@ public static class FirstPerson
             if (open < 0 && spaceBefore && letterAfter && t.Text is "'" or "\u2018") { open = t.End; continue; }
             if (open >= 0 && !letterAfter && t.Text is "'" or "\u2019")
             {
-                for (int i = 0; i < words.Length; i++) if (words[i].Start >= open && words[i].End <= t.Start) mask[i] = true;
+                while (next < words.Length && words[next].Start < open) next++;
+                for (; next < words.Length && words[next].End <= t.Start; next++) mask[next] = true;
                 open = -1;
             }
         }
@@ -266,17 +261,13 @@ public static class FirstPerson
         {
             if (shared.LongestAt(words, k) > 0) return true;
             if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
-            foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
+            if (Punct.BetweenWords(s, k - 1, k)) return false;
         }
         return false;
     }
 
-    private static bool PunctAfter(Sentence s, int word, params string[] marks)
-    {
-        int from = s.Words[word].End, to = word + 1 < s.Words.Length ? s.Words[word + 1].Start : s.End;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to && marks.Contains(t.Text)) return true;
-        return false;
-    }
+    private static bool PunctAfter(Sentence s, int word, params string[] marks) =>
+        Punct.Between(s, s.Words[word].End, word + 1 < s.Words.Length ? s.Words[word + 1].Start : s.End, marks.Contains);
 
     private static bool Shouting(Token[] words) =>
         words.Count(w => w.Text.Length > 1 && w.Text.All(c => !char.IsLetter(c) || char.IsUpper(c))) * 2 > words.Length;
@@ -345,7 +336,9 @@ public static class FirstPerson
     {
         var e = RuleContext.Edit(s, proseStart, proseEnd, text);
         if (e is null) return false;
-        if (edits.Any(x => x.Start < e.End && e.Start < x.End)) return false;
+        // Edits are a word or two long and mostly in order: compare with the few that could overlap.
+        for (int k = edits.Count - 1; k >= 0 && k >= edits.Count - 8; k--)
+            if (edits[k].Start < e.End && e.Start < edits[k].End) return false;
         edits.Add(e);
         return true;
     }
