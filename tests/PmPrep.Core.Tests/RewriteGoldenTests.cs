@@ -64,6 +64,7 @@ public class RewriteGoldenTests
         ("passive-ownership", "The final decision was made in March.", "I made the final decision in March."),
         ("passive-ownership", "It was decided that the pilot would be paused.", "I decided that the pilot would be paused."),
         ("passive-ownership", "It was agreed to cut scope.", "I agreed to cut scope."),
+        ("passive-ownership", "There were disagreements, but in the end it was decided to launch in phases.", "There were disagreements, but in the end I decided to launch in phases."),
         ("passive-ownership", "The feature was launched in March.", "I launched the feature in March."),
         ("passive-ownership", "The feature was quickly launched in March.", "I quickly launched the feature in March."),
         ("passive-ownership", "The pilot was rolled out to two cities.", "I rolled out the pilot to two cities."),

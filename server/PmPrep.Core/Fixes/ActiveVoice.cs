@@ -45,6 +45,10 @@ public static class ActiveVoice
         for (int k = 0; k < partEnd; k++) if (w[k].InQuote) return null;
         // Only the plain past: "was/were [adverbs] <participle> [particle]".
         if (w[auxAt].Lower is not ("was" or "were")) return null;
+        // "..., but in the end it was decided to launch in phases": "it" is a dummy subject anywhere.
+        if (auxAt > 1 && w[auxAt - 1].Lower == "it" && partEnd == auxAt + 2 && w[auxAt + 1].Lower is "decided" or "agreed" or "determined"
+            && partEnd < w.Length && w[partEnd].Lower is "that" or "to")
+            return One(s, w[auxAt - 1].Start, w[partEnd - 1].End, "I " + w[auxAt + 1].Lower);
         // Nothing but words before the subject: no leading quote, bracket or list of clauses.
         foreach (var t in s.Tokens)
         {
