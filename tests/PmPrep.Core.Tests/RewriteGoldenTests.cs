@@ -203,6 +203,7 @@ public class RewriteGoldenTests
     [InlineData("we-language", "We launched [our tool](https://example.com/our) in March.")]
     [InlineData("passive-ownership", "The pricing page was redesigned and launched in May.")]
     [InlineData("passive-ownership", "The budget was approved in March.")]
+    [InlineData("passive-ownership", "The price was decided on in March.")]
     [InlineData("passive-ownership", "The **new** feature was launched in March.")]
     [InlineData("hedging", "I think about customers daily.")]
     [InlineData("hedging", "I tried to quickly fix it.")]

@@ -77,6 +77,8 @@ public static class ActiveVoice
                 : null;
         // "They were made to wait" -> no: "made" + "to" says someone was forced.
         if (participle == "made" && followedByTo && !(auxAt == 2 && w[1].Lower is "call" or "choice")) return null;
+        // "The price was decided on in March": a prepositional verb; moving the subject strands "on".
+        if (participle is "decided" or "agreed" or "settled" && partEnd < w.Length && w[partEnd].Lower is "on" or "upon" or "with") return null;
         string verb = Past(participle) + (particle is null ? "" : " " + particle);
         // "It was paused in March" -> "I paused it in March"
         if (auxAt == 1 && Pronouns.TryGetValue(w[0].Lower, out var obj))
