@@ -351,7 +351,7 @@ public static class ReportRenderer
                     Sev(d.Severity);
                     A("<span class=\"msg\">");
                     StoryLink(p.A); A(" and "); StoryLink(p.B);
-                    A(" tell mostly the same anecdote (").A(Math.Round(p.Overlap * 100).ToString(Inv)).A("% alike). Keep the stronger one and use the slot for another principle.</span> <code class=\"rule\">duplicate-story</code></li>\n");
+                    A(" tell mostly the same anecdote (").A(Math.Round(p.Measure.Likeness * 100).ToString(Inv)).A("% alike). Keep the stronger one and use the slot for another principle.</span> <code class=\"rule\">duplicate-story</code></li>\n");
                 }
             }
             foreach (var d in bankWide.OrderBy(d => d.Severity))
