@@ -131,6 +131,8 @@ public class RewriteGoldenTests
         ("team-as-actor", "My team launched the engine.", "I [what I decided or did], and my team launched the engine."),
         ("team-as-actor", "In March, the engineering team shipped the flow.", "In March, I [what I decided or did], and the engineering team shipped the flow."),
         ("lp-name-drop", "I shipped it. This story demonstrates my Customer Obsession.", "I shipped it."),
+        ("lp-name-drop", "- I shipped it.\n- This story demonstrates my Customer Obsession.\n- I measured it.\n", "- I shipped it.\n- I measured it.\n"),
+        ("lp-name-drop", "I shipped it.\r\n\r\n**This shows my Ownership.**\r\n\r\nI measured it.\r\n", "I shipped it.\r\n\r\n\r\nI measured it.\r\n"),
 
         // ---- fix-all ------------------------------------------------------------------------
         ("fix-all", "We decided to launch. The feature was launched in March. Maybe it was late.", "I decided to launch. I launched the feature in March. It was late."),
