@@ -96,8 +96,5 @@ public static class StrongerVerb
         if (edit is not null) fixes.Add(new Fix(title, new[] { edit }));
     }
 
-    private static bool PunctBefore(Sentence s, int wordIndex)
-    {
-        return s.HasPunctuationBetween(s.Words[wordIndex - 1].End, s.Words[wordIndex].Start);
-    }
+    private static bool PunctBefore(Sentence s, int wordIndex) => Punct.BetweenWords(s, wordIndex - 1, wordIndex);
 }

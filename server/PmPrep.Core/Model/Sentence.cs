@@ -23,28 +23,6 @@ public sealed class Sentence
     /// <summary>The next sentence of the same paragraph, if any.</summary>
     public Sentence? Next { get; internal set; }
 
-    /// <summary>
-    /// True when a punctuation token lies within prose offsets [from, to) (one of
-    /// <paramref name="marks"/>, when given). A binary search over the sorted tokens, so rules can ask
-    /// this for every word of a long sentence without going quadratic.
-    /// </summary>
-    public bool HasPunctuationBetween(int from, int to, params string[] marks)
-    {
-        int lo = 0, hi = Tokens.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (Tokens[mid].Start < from) lo = mid + 1; else hi = mid;
-        }
-        for (int i = lo; i < Tokens.Length && Tokens[i].Start < to; i++)
-        {
-            var t = Tokens[i];
-            if (t.Kind != TokenKind.Punct || t.End > to) continue;
-            if (marks.Length == 0 || Array.IndexOf(marks, t.Text) >= 0) return true;
-        }
-        return false;
-    }
-
     public string Text => Block.Text.Substring(Start, End - Start);
     public int SourceStart => Block.ToSource(Start);
     public int SourceEnd => Block.ToSourceEnd(End);

@@ -51,10 +51,7 @@ public sealed class MetricWithoutContext : SentenceRule
         "minutes", "seconds", "hours", "days", "weeks", "months", "ms", "dollars", "tickets", "contacts", "signups", "installs",
     };
 
-    private static bool PunctBetween(Sentence s, int a, int b)
-    {
-        return s.HasPunctuationBetween(s.Words[a].End, s.Words[b].Start);
-    }
+    private static bool PunctBetween(Sentence s, int a, int b) => Punct.BetweenWords(s, a, b);
 
     private static int FindNumber(Token[] words, int changeAt, int changeEnd)
     {
