@@ -180,6 +180,23 @@ test('a whole LSP session: initialize … shutdown, exit', async t => {
     assert.ok(cov.diagnostics.some(d => d.rule === 'bank-size'));
   });
 
+  await t.test('report: the bank as one self-contained HTML page with a strict CSP', async () => {
+    const r = await connection.sendRequest('pmprep/report', {});
+    assert.match(r.html, /^<!DOCTYPE html>/);
+    assert.match(r.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-/);
+    assert.doesNotMatch(r.html, /<script/i);
+    assert.match(r.html, /id="heatmap"/);
+    assert.match(r.html, /Customer Obsession/);
+    assert.doesNotMatch(r.html, /<code>file:/, 'stories are shown by workspace-relative path');
+  });
+
+  await t.test('hover on the title: spoken minutes and three bar-raiser follow-ups', async () => {
+    const h = await connection.sendRequest('textDocument/hover', { textDocument: { uri: goodUri }, position: positionOf(good, 'Tiered late-delivery', 1) });
+    assert.match(h.contents.value, /min spoken\*\*/);
+    assert.match(h.contents.value, /A bar raiser will likely ask/);
+    assert.match(h.contents.value, /\n3\. /);
+  });
+
   await t.test('unknown method: -32601, and the server keeps serving', async () => {
     await assert.rejects(connection.sendRequest('pmprep/nothing', {}), e => e instanceof ResponseError && e.code === -32601);
     const h = await connection.sendRequest('textDocument/hover', { textDocument: { uri: goodUri }, position: positionOf(good, 'Dive Deep', 1) });
