@@ -350,11 +350,11 @@ public static class Features
 
     private static readonly string[] FrontMatterKeys = { "title", "lps", "project", "role", "question" };
 
-    private static readonly Regex LpsLine = new(@"^\s*lps\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex RoleLine = new(@"^\s*role\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex ListItem = new(@"^\s*-\s*", RegexOptions.CultureInvariant);
-    private static readonly Regex KeyLine = new(@"^[A-Za-z_][\w-]*\s*:", RegexOptions.CultureInvariant);
-    private static readonly Regex PartHeading = new(@"^##[ \t]+", RegexOptions.CultureInvariant);
+    private static readonly Regex LpsLine = new(@"^\s*lps\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex RoleLine = new(@"^\s*role\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex ListItem = new(@"^\s*-\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex KeyLine = new(@"^[A-Za-z_][\w-]*\s*:", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex PartHeading = new(@"^##[ \t]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>Completion from the raw text (the front matter may not parse while the user types).</summary>
     public static CompletionList Completion(string text, LineMap lines, LspPosition position, StoryAnalysis? analysis)
