@@ -6,8 +6,9 @@
 //  2. publishes the server for the target's .NET runtime id: Native AOT when building for this
 //     machine's own OS and CPU (AOT cannot cross-compile between OSes), else a self-contained
 //     single-file executable; AOT falls back to single-file if it fails;
-//  3. stages dist/stage/<target>/ with package.json, README.md, out/extension.js and
-//     server/<target>/pmprep[.exe];
+//  3. stages dist/stage/<target>/ with package.json, README.md, out/extension.js,
+//     server/<target>/pmprep[.exe] and docs/rules/*.md (the server links diagnostics to the
+//     nearest docs/rules/ above its binary, so <extension>/docs/rules/ gives working links);
 //  4. runs `vsce package --target <target> --no-dependencies` there, writing
 //     dist/pmprep-<target>-<version>.vsix.
 import { execFileSync } from 'node:child_process';
@@ -90,6 +91,15 @@ fs.copyFileSync(path.join(root, 'out/extension.js'), path.join(stage, 'out/exten
 fs.copyFileSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
 fs.copyFileSync(serverBinary, path.join(stage, 'server', target, exe));
 fs.chmodSync(path.join(stage, 'server', target, exe), 0o755);
+// Rule pages for codeDescription.href and the hover's link (see docs/protocol.md).
+const rulesDir = path.join(root, 'docs', 'rules');
+const rulePages = fs.readdirSync(rulesDir).filter((f) => f.endsWith('.md'));
+if (rulePages.length === 0) {
+  console.error(`package: no rule pages in ${rulesDir}`);
+  process.exit(1);
+}
+fs.mkdirSync(path.join(stage, 'docs', 'rules'), { recursive: true });
+for (const f of rulePages) fs.copyFileSync(path.join(rulesDir, f), path.join(stage, 'docs', 'rules', f));
 
 // 4. vsix
 const vsix = path.join(root, 'dist', `pmprep-${target}-${manifest.version}.vsix`);

@@ -17,6 +17,7 @@ import {
 import { bankSummary, COVERAGE_REQUEST, CoverageModel, CoverageResult, CoverageTreeProvider, LspRange, openEvidence } from './coverage';
 import { newStory } from './newStory';
 import { CoverageReport } from './report';
+import { REPORT_REQUEST, ReportResult } from './reportPage';
 import { explainEarlyExit, resolveServer, ServerCommand, ServerStartError, spawnServer, StderrTail } from './serverLaunch';
 import { isStory, minutesFromLensTitle, MinutesStatusBar } from './statusBar';
 
@@ -46,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   model = new CoverageModel(fetchCoverage, (m) => output.warn(m));
   const tree = new CoverageTreeProvider(model);
   const view = vscode.window.createTreeView('pmprep.coverage', { treeDataProvider: tree, showCollapseAll: true });
-  const report = new CoverageReport(model);
+  const report = new CoverageReport(model, fetchReport, (m) => output.warn(m));
   const status = new MinutesStatusBar(model, lensMinutes);
   context.subscriptions.push(model, view, report, status);
   model.onDidChange((r) => {
@@ -88,6 +89,11 @@ export async function deactivate(): Promise<void> {
 async function fetchCoverage(): Promise<CoverageResult | undefined> {
   if (!client || client.state !== State.Running) return undefined;
   return client.sendRequest<CoverageResult>(COVERAGE_REQUEST, {});
+}
+
+async function fetchReport(): Promise<ReportResult | undefined> {
+  if (!client || client.state !== State.Running) return undefined;
+  return client.sendRequest<ReportResult>(REPORT_REQUEST, {});
 }
 
 async function lensMinutes(uri: vscode.Uri): Promise<number | undefined> {

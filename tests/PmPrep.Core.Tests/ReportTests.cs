@@ -175,4 +175,25 @@ public class ReportTests
         Assert.DoesNotContain("<", css);
         Assert.DoesNotContain("&", css);
     }
+
+    [Fact]
+    public void DisplayPath_also_names_the_other_story_inside_bank_messages()
+    {
+        const string other = "---\ntitle: Other\nproject: Checkout Migration\n---\n# Other\n\n## Decision\n\nI supported the migration of checkout for six months.\n";
+        const string mine = "---\ntitle: Mine\nproject: Checkout Migration\n---\n# Mine\n\n## Decision\n\nI led the migration of checkout for six months.\n";
+        var bank = BankAnalyzer.Analyze(new[]
+        {
+            new BankStory("file:///ws/stories/mine.story.md", StoryAnalyzer.Analyze(mine)),
+            new BankStory("file:///ws/stories/other.story.md", StoryAnalyzer.Analyze(other)),
+        });
+        Assert.Contains(bank.Diagnostics, d => d.RuleId == "role-inconsistency" && d.Message.Contains("file:///ws/stories/other.story.md"));
+        var dom = Parse(ReportRenderer.Render(bank, new ReportOptions { DisplayPath = p => p["file:///ws/".Length..] }));
+        var messages = dom.Descendants("span").Where(e => HasClass(e, "msg")).Select(e => e.Value).ToList();
+        Assert.Contains(messages, m => m.Contains("in stories/other.story.md"));
+        Assert.Contains(messages, m => m.Contains("in stories/mine.story.md"));
+        Assert.DoesNotContain(messages, m => m.Contains("file://"));
+        // Without DisplayPath the message is left as the bank wrote it.
+        var plain = Parse(ReportRenderer.Render(bank)).Descendants("span").Where(e => HasClass(e, "msg")).Select(e => e.Value);
+        Assert.Contains(plain, m => m.Contains("file:///ws/stories/other.story.md"));
+    }
 }

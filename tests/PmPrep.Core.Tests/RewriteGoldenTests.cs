@@ -45,9 +45,11 @@ public class RewriteGoldenTests
         ("we-language", "We told the team we would freeze scope.", "I told the team we would freeze scope."),
         ("we-language", "We launched the beta; the idea was ours.", "I launched the beta; the idea was mine."),
         ("we-language", "Let's ship it, I said, and we shipped it.", "Let's ship it, I said, and I shipped it."),
+        ("we-language", "Let's ship it, I told the team, and we shipped it.", "Let's ship it, I told the team, and I shipped it."),
         ("we-language", "The director said \"we launch on Monday\" and we launched on Monday.", "The director said \"we launch on Monday\" and I launched on Monday."),
         ("we-language", "She said 'we launch Monday' and we launched.", "She said 'we launch Monday' and I launched."),
         ("we-language", "WE SHIPPED IT.", "I SHIPPED IT."),
+        ("we-language", "We launched it in the US and the VP thanked us.", "I launched it in the US and the VP thanked me."),
         ("we-language", "- We launched the beta in May.", "- I launched the beta in May."),
         ("we-language", "We launched **the beta** and *our* tool.", "I launched **the beta** and *my* tool."),
         ("we-language", "We launched `our-tool` in May.", "I launched `our-tool` in May."),
@@ -62,6 +64,7 @@ public class RewriteGoldenTests
         ("passive-ownership", "The final decision was made in March.", "I made the final decision in March."),
         ("passive-ownership", "It was decided that the pilot would be paused.", "I decided that the pilot would be paused."),
         ("passive-ownership", "It was agreed to cut scope.", "I agreed to cut scope."),
+        ("passive-ownership", "There were disagreements, but in the end it was decided to launch in phases.", "There were disagreements, but in the end I decided to launch in phases."),
         ("passive-ownership", "The feature was launched in March.", "I launched the feature in March."),
         ("passive-ownership", "The feature was quickly launched in March.", "I quickly launched the feature in March."),
         ("passive-ownership", "The pilot was rolled out to two cities.", "I rolled out the pilot to two cities."),
@@ -128,6 +131,8 @@ public class RewriteGoldenTests
         ("team-as-actor", "My team launched the engine.", "I [what I decided or did], and my team launched the engine."),
         ("team-as-actor", "In March, the engineering team shipped the flow.", "In March, I [what I decided or did], and the engineering team shipped the flow."),
         ("lp-name-drop", "I shipped it. This story demonstrates my Customer Obsession.", "I shipped it."),
+        ("lp-name-drop", "- I shipped it.\n- This story demonstrates my Customer Obsession.\n- I measured it.\n", "- I shipped it.\n- I measured it.\n"),
+        ("lp-name-drop", "I shipped it.\r\n\r\n**This shows my Ownership.**\r\n\r\nI measured it.\r\n", "I shipped it.\r\n\r\n\r\nI measured it.\r\n"),
 
         // ---- fix-all ------------------------------------------------------------------------
         ("fix-all", "We decided to launch. The feature was launched in March. Maybe it was late.", "I decided to launch. I launched the feature in March. It was late."),
@@ -194,10 +199,13 @@ public class RewriteGoldenTests
     [InlineData("weak-ownership-verb", "I influenced the roadmap so that mobile checkout was prioritized.")]
     [InlineData("we-language", "Both of us launched it and we shipped it.")]
     [InlineData("we-language", "We worked together and shipped it.")]
+    [InlineData("we-language", "We (the PMs) decided to wait.")]
+    [InlineData("we-language", "We, as PMs, decided to wait.")]
     [InlineData("we-language", "> We decided to launch early.")]
     [InlineData("we-language", "We launched [our tool](https://example.com/our) in March.")]
     [InlineData("passive-ownership", "The pricing page was redesigned and launched in May.")]
     [InlineData("passive-ownership", "The budget was approved in March.")]
+    [InlineData("passive-ownership", "The price was decided on in March.")]
     [InlineData("passive-ownership", "The **new** feature was launched in March.")]
     [InlineData("hedging", "I think about customers daily.")]
     [InlineData("hedging", "I tried to quickly fix it.")]

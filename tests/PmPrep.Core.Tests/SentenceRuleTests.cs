@@ -250,3 +250,14 @@ public class ReportedClauseTests
     [InlineData("I told the director that we should wait.")]
     public void A_reported_we_clause_is_speech(string s) => Assert.False(TestUtil.Fires(s, "we-language"), s);
 }
+
+public class HedgeBetweenSubjectAndVerbTests
+{
+    [Fact]
+    public void We_kind_of_moved_reports_the_verb_not_the_hedge()
+    {
+        var d = TestUtil.Findings("We kind of moved fast on the pilot.", "we-language").Single();
+        Assert.Equal("We kind of moved", d.Phrase);
+        Assert.Contains(TestUtil.Analyze("We kind of moved fast on the pilot.").Diagnostics, x => x.RuleId == "hedging");
+    }
+}

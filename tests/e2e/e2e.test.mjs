@@ -363,9 +363,15 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     await runCommand('PmPrep: Show Coverage Report');
     await page.locator('.tab', { hasText: 'Coverage Report' }).first().waitFor();
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await frame.locator('table').waitFor({ timeout: 20000 });
+    // The server's report page (pmprep/report, the renderer of `pmprep report`), not a client copy.
+    await frame.locator('table#heatmap').waitFor({ timeout: 20000 });
     const text = await frame.locator('body').textContent();
     assert.match(text, /Customer Obsession/);
+    assert.match(text, /Spoken length/);
+    // The renderer's own policy survives in the webview (VS Code may add a stricter one of its own).
+    const policy = await frame.locator('meta[http-equiv="Content-Security-Policy"][content^="default-src"]').getAttribute('content');
+    assert.match(policy ?? '', /^default-src 'none'; style-src 'sha256-[^']+'; img-src 'none'/);
+    assert.equal(await frame.locator('main script').count(), 0);
     await screenshot('coverage-report');
     await page.keyboard.press('Control+W');
   });

@@ -151,12 +151,19 @@ test('a whole LSP session: initialize … shutdown, exit', async t => {
   await t.test('cancellation: $/cancelRequest answers a slow request with -32800', async () => {
     const uri = pathToFileURL(join(ws, 'long.story.md')).href;
     const para = 'I decided to cut the offline mode because only 2% of weekly users opened it, and we launched the rest in Q3.\n\n';
-    const text = '# Long\n\n## Context\n\n' + para.repeat(Math.floor(900_000 / para.length));
+    // Just under the 1M-character analysis limit: analysing it takes far longer than the 300 ms
+    // before the cancel, which leaves the server time to dispatch the request first (a cancel that
+    // overtakes its request cannot cancel it).
+    const text = '# Long\n\n## Context\n\n' + para.repeat(Math.floor(990_000 / para.length));
     connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const cts = new CancellationTokenSource();
+    const t0 = Date.now();
     const pending = connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, cts.token);
-    setTimeout(() => cts.cancel(), 50);
-    await assert.rejects(pending, e => e instanceof ResponseError && e.code === -32800);
+    setTimeout(() => cts.cancel(), 300);
+    await assert.rejects(pending, e => {
+      if (e instanceof ResponseError && e.code === -32800) return true;
+      throw new Error(`expected RequestCancelled (-32800) after ${Date.now() - t0} ms, got ${e?.code} ${e?.message}`);
+    });
     connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   });
 
@@ -171,6 +178,23 @@ test('a whole LSP session: initialize … shutdown, exit', async t => {
     const cell = co.cells.find(c => c.uri === goodUri);
     assert.ok(cell.signals > 0 && cell.claimed && cell.strongest.text.length > 0);
     assert.ok(cov.diagnostics.some(d => d.rule === 'bank-size'));
+  });
+
+  await t.test('report: the bank as one self-contained HTML page with a strict CSP', async () => {
+    const r = await connection.sendRequest('pmprep/report', {});
+    assert.match(r.html, /^<!DOCTYPE html>/);
+    assert.match(r.html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-/);
+    assert.doesNotMatch(r.html, /<script/i);
+    assert.match(r.html, /id="heatmap"/);
+    assert.match(r.html, /Customer Obsession/);
+    assert.doesNotMatch(r.html, /<code>file:/, 'stories are shown by workspace-relative path');
+  });
+
+  await t.test('hover on the title: spoken minutes and three bar-raiser follow-ups', async () => {
+    const h = await connection.sendRequest('textDocument/hover', { textDocument: { uri: goodUri }, position: positionOf(good, 'Tiered late-delivery', 1) });
+    assert.match(h.contents.value, /min spoken\*\*/);
+    assert.match(h.contents.value, /A bar raiser will likely ask/);
+    assert.match(h.contents.value, /\n3\. /);
   });
 
   await t.test('unknown method: -32601, and the server keeps serving', async () => {

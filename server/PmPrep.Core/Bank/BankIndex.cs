@@ -147,10 +147,9 @@ public sealed class BankIndex
                 foreach (var (other, shared) in common)
                 {
                     var b = _entries[other];
-                    int na = a.Facts.Fingerprint.Count, nb = b.Facts.Fingerprint.Count;
-                    double sim = (double)shared / (na + nb - shared), overlap = (double)shared / Math.Min(na, nb);
-                    if (!StoryComparison.IsDuplicate(sim, overlap, Math.Min(na, nb))) continue;
-                    Record(a, b, sim, overlap, true);
+                    var m = StoryComparison.Measure(a.Facts.Fingerprint, b.Facts.Fingerprint, shared);
+                    if (!StoryComparison.IsDuplicate(m)) continue;
+                    Record(a, b, m, true);
                 }
 
                 if (!a.Facts.StatesRole) continue;
@@ -160,8 +159,7 @@ public sealed class BankIndex
                     var (first, second) = string.CompareOrdinal(d, b.Story.Path) < 0 ? (a, b) : (b, a);
                     if (StoryComparison.Conflict(first.Facts, second.Facts) is not { } conflict) continue;
                     var existing = Pairs(first.Story.Path).GetValueOrDefault(second.Story.Path);
-                    var (sim, overlap) = existing is null ? StoryComparison.Compare(first.Facts, second.Facts) : (existing.Similarity, existing.Overlap);
-                    Record(first, second, sim, overlap, existing?.IsDuplicate ?? false, conflict);
+                    Record(first, second, existing?.Measure ?? StoryComparison.Measure(first.Facts, second.Facts), existing?.IsDuplicate ?? false, conflict);
                 }
             }
             _dirty.Clear();
@@ -169,10 +167,10 @@ public sealed class BankIndex
         LastComparisons = comparisons;
     }
 
-    private void Record(Entry x, Entry y, double sim, double overlap, bool duplicate, RoleConflict? conflict = null)
+    private void Record(Entry x, Entry y, PairMeasure measure, bool duplicate, RoleConflict? conflict = null)
     {
         var (first, second) = string.CompareOrdinal(x.Story.Path, y.Story.Path) < 0 ? (x, y) : (y, x);
-        var pair = new StoryPair(first.Story, second.Story, sim, overlap, duplicate, conflict);
+        var pair = new StoryPair(first.Story, second.Story, measure, duplicate, conflict);
         Pairs(first.Story.Path)[second.Story.Path] = pair;
         Pairs(second.Story.Path)[first.Story.Path] = pair;
     }

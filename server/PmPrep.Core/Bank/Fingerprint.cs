@@ -12,9 +12,18 @@ namespace PmPrep.Core.Bank;
 /// </summary>
 public sealed class Fingerprint
 {
-    private Fingerprint(ulong[] shingles) { Shingles = shingles; }
+    private Fingerprint(ulong[] shingles, ulong[] numbers) { Shingles = shingles; Numbers = numbers; }
 
-    public static readonly Fingerprint Empty = new(Array.Empty<ulong>());
+    public static readonly Fingerprint Empty = new(Array.Empty<ulong>(), Array.Empty<ulong>());
+
+    /// <summary>
+    /// The story's distinctive figures ("$4.10", "31%", "1,400", "$2.6M"), hashed, sorted, distinct:
+    /// small counts (up to 12) and years are left out because unrelated stories share them.
+    /// Two tellings of one anecdote repeat its figures even when every sentence is reworded.
+    /// </summary>
+    internal ulong[] Numbers { get; }
+
+    public int NumberCount => Numbers.Length;
 
     /// <summary>Sorted, distinct.</summary>
     internal ulong[] Shingles { get; }
@@ -25,12 +34,14 @@ public sealed class Fingerprint
     {
         // Hashes stems in place (no strings built per word); shingles collected, sorted, deduplicated.
         var shingles = new List<ulong>(doc.Words);
+        var numbers = new List<ulong>();
         foreach (var s in doc.Sentences)
         {
             ulong prev = 0;
             bool havePrev = false;
             foreach (var w in s.Words)
             {
+                if (w.Kind == TokenKind.Number && IsDistinctive(w.Lower)) numbers.Add(Fnv(w.Lower, w.Lower.Length, false));
                 if (ContentHash(w) is not { } h) continue;
                 if (havePrev) shingles.Add(Mix(prev, h));
                 prev = h; havePrev = true;
@@ -42,13 +53,22 @@ public sealed class Fingerprint
             if (n == 0 || shingles[i] != shingles[n - 1]) shingles[n++] = shingles[i];
         var arr = new ulong[n];
         shingles.CopyTo(0, arr, 0, n);
-        return new Fingerprint(arr);
+        return new Fingerprint(arr, numbers.Distinct().Order().ToArray());
     }
 
-    /// <summary>Number of shingles the two fingerprints share.</summary>
-    public int Common(Fingerprint other)
+    /// <summary>Number of distinctive figures the two stories share.</summary>
+    public int CommonNumbers(Fingerprint other) => Intersect(Numbers, other.Numbers);
+
+    private static bool IsDistinctive(string t)
     {
-        var a = Shingles; var b = other.Shingles;
+        foreach (char c in t)
+            if (!char.IsAsciiDigit(c)) return true; // "$4.10", "31%", "1,400", "2.4", "10x"
+        if (!int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int v)) return true;
+        return v > 12 && !(v >= 1950 && v <= 2049);
+    }
+
+    private static int Intersect(ulong[] a, ulong[] b)
+    {
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -59,6 +79,9 @@ public sealed class Fingerprint
         }
         return common;
     }
+
+    /// <summary>Number of shingles the two fingerprints share.</summary>
+    public int Common(Fingerprint other) => Intersect(Shingles, other.Shingles);
 
     /// <summary>Jaccard similarity of the two shingle sets, 0 to 1.</summary>
     public double Jaccard(Fingerprint other)

@@ -45,6 +45,10 @@ public static class ActiveVoice
         for (int k = 0; k < partEnd; k++) if (w[k].InQuote) return null;
         // Only the plain past: "was/were [adverbs] <participle> [particle]".
         if (w[auxAt].Lower is not ("was" or "were")) return null;
+        // "..., but in the end it was decided to launch in phases": "it" is a dummy subject anywhere.
+        if (auxAt > 1 && w[auxAt - 1].Lower == "it" && partEnd == auxAt + 2 && w[auxAt + 1].Lower is "decided" or "agreed" or "determined"
+            && partEnd < w.Length && w[partEnd].Lower is "that" or "to")
+            return One(s, w[auxAt - 1].Start, w[partEnd - 1].End, "I " + w[auxAt + 1].Lower);
         // Nothing but words before the subject: no leading quote, bracket or list of clauses.
         foreach (var t in s.Tokens)
         {
@@ -73,6 +77,8 @@ public static class ActiveVoice
                 : null;
         // "They were made to wait" -> no: "made" + "to" says someone was forced.
         if (participle == "made" && followedByTo && !(auxAt == 2 && w[1].Lower is "call" or "choice")) return null;
+        // "The price was decided on in March": a prepositional verb; moving the subject strands "on".
+        if (participle is "decided" or "agreed" or "settled" && partEnd < w.Length && w[partEnd].Lower is "on" or "upon" or "with") return null;
         string verb = Past(participle) + (particle is null ? "" : " " + particle);
         // "It was paused in March" -> "I paused it in March"
         if (auxAt == 1 && Pronouns.TryGetValue(w[0].Lower, out var obj))
@@ -112,8 +118,7 @@ public static class ActiveVoice
     {
         int a = s.Words[firstWord].Start, b = s.Words[Math.Min(endWord, s.Words.Length) - 1].End;
         if (endWord >= s.Words.Length && endWord - 1 == firstWord) return false;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= a && t.End <= b) return true;
-        return false;
+        return Punct.Between(s, a, b);
     }
 
     internal static string Past(string participle) => Irregular.TryGetValue(participle, out var p) ? p : participle;

@@ -65,12 +65,18 @@ public static class FirstPerson
                     // "We were losing $48M a year, so we cut the program": the first "we" is the company's
                     // situation, not the candidate's action; it stays, with its verb.
                     if (IsContext(words, i, lex)) { i = WeLanguageSkip(words, i + 1, lex); continue; }
+                    // "We (the PMs) decided", "We, as PMs, decided": a plural apposition "I" cannot carry.
+                    if (PunctAfter(s, i, "(", ",", "\u2014", "-")) return null;
                     replacement = "I"; subject = true; break;
                 case "we're": replacement = "I'm"; subject = true; break;
                 case "we've": replacement = "I've"; subject = true; break;
                 case "we'd": replacement = "I'd"; subject = true; break;
                 case "we'll": replacement = "I'll"; subject = true; break;
-                case "us": replacement = Case(w.Text, "me"); break;
+                case "us":
+                    // "in the US" is a country, unless the whole sentence shouts.
+                    if (w.Text == "US" && !Shouting(words)) continue;
+                    replacement = Case(w.Text, "me");
+                    break;
                 case "our":
                     if (OwnedByTheCompany(s, words, i, shared)) continue;
                     replacement = Case(w.Text, "my");
@@ -180,7 +186,7 @@ public static class FirstPerson
             int end = reporting.LongestAt(words, WordIndexAfterAdverbs(words, i + 1, lex));
             if (end < 0) continue;
             // "Let's ship it, I said, and we shipped it": what comes before ", I said" was said.
-            if (i > 0 && PunctBetween(s, i - 1, i, ",") && (end >= words.Length || PunctBetween(s, end - 1, end, ",", ".", ";", ":")))
+            if (i > 0 && PunctBetween(s, i - 1, i, ",") && TagEnds(s, end))
             {
                 int from = 0;
                 for (int k = i - 1; k > 0; k--) if (PunctBetween(s, k - 1, k, ":", ";")) { from = k; break; }
@@ -204,6 +210,19 @@ public static class FirstPerson
         return mask;
     }
 
+    /// <summary>True when the speech tag ends within a few words of its verb: ", I said," / ", I told the team."</summary>
+    private static bool TagEnds(Sentence s, int afterVerb)
+    {
+        var words = s.Words;
+        for (int k = afterVerb; k <= afterVerb + 3; k++)
+        {
+            if (k >= words.Length) return true;
+            if (PunctBetween(s, k - 1, k, ",", ".", ";", ":")) return true;
+            if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us") return false;
+        }
+        return false;
+    }
+
     private static int WordIndexAfterAdverbs(Token[] words, int at, Lexicon lex)
     {
         int k = at;
@@ -212,20 +231,14 @@ public static class FirstPerson
     }
 
     /// <summary>True when one of the punctuation marks stands between words a and b.</summary>
-    private static bool PunctBetween(Sentence s, int a, int b, params string[] marks)
-    {
-        int from = s.Words[a].End, to = s.Words[b].Start;
-        foreach (var t in s.Tokens)
-            if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to && marks.Contains(t.Text)) return true;
-        return false;
-    }
+    private static bool PunctBetween(Sentence s, int a, int b, params string[] marks) => Punct.BetweenWords(s, a, b, marks);
 
     /// <summary>Marks words between an opening single quote (after a space) and its closing one.</summary>
     private static void MarkSingleQuotes(Sentence s, bool[] mask)
     {
         var text = s.Block.Text;
         var words = s.Words;
-        int open = -1;
+        int open = -1, next = 0;
         foreach (var t in s.Tokens)
         {
             if (t.Kind != TokenKind.Punct || t.Text is not ("'" or "\u2018" or "\u2019")) continue;
@@ -234,7 +247,8 @@ public static class FirstPerson
             if (open < 0 && spaceBefore && letterAfter && t.Text is "'" or "\u2018") { open = t.End; continue; }
             if (open >= 0 && !letterAfter && t.Text is "'" or "\u2019")
             {
-                for (int i = 0; i < words.Length; i++) if (words[i].Start >= open && words[i].End <= t.Start) mask[i] = true;
+                while (next < words.Length && words[next].Start < open) next++;
+                for (; next < words.Length && words[next].End <= t.Start; next++) mask[next] = true;
                 open = -1;
             }
         }
@@ -247,10 +261,16 @@ public static class FirstPerson
         {
             if (shared.LongestAt(words, k) > 0) return true;
             if (words[k].Lower is "for" or "with" or "to" or "in" or "of" or "on" or "at" or "and" or "or" or "but" or "from" or "by" or "team" or "plan") return false;
-            foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= words[k - 1].End && t.End <= words[k].Start) return false;
+            if (Punct.BetweenWords(s, k - 1, k)) return false;
         }
         return false;
     }
+
+    private static bool PunctAfter(Sentence s, int word, params string[] marks) =>
+        Punct.Between(s, s.Words[word].End, word + 1 < s.Words.Length ? s.Words[word + 1].Start : s.End, marks.Contains);
+
+    private static bool Shouting(Token[] words) =>
+        words.Count(w => w.Text.Length > 1 && w.Text.All(c => !char.IsLetter(c) || char.IsUpper(c))) * 2 > words.Length;
 
     private static bool IsSubject(Token t) =>
         t.Text == "I" || Normalize(t.Lower) is "we" or "we're" or "we've" or "we'd" or "we'll" or "they" or "he" or "she";
@@ -316,20 +336,10 @@ public static class FirstPerson
     {
         var e = RuleContext.Edit(s, proseStart, proseEnd, text);
         if (e is null) return false;
-        // The edits are kept sorted by (Start, End) and never overlap, so their ends are sorted too:
-        // the only edit that can overlap is the first one ending after e starts. (A scan of every
-        // edit for every new one made a sentence with thousands of "we" quadratic: found by the
-        // linearity fuzz test.)
-        int lo = 0, hi = edits.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (edits[mid].End > e.Start) hi = mid; else lo = mid + 1;
-        }
-        if (lo < edits.Count && edits[lo].Start < e.End && e.Start < edits[lo].End) return false;
-        int at = edits.Count;
-        while (at > 0 && (edits[at - 1].Start > e.Start || (edits[at - 1].Start == e.Start && edits[at - 1].End > e.End))) at--;
-        edits.Insert(at, e);
+        // Edits are a word or two long and mostly in order: compare with the few that could overlap.
+        for (int k = edits.Count - 1; k >= 0 && k >= edits.Count - 8; k--)
+            if (edits[k].Start < e.End && e.Start < edits[k].End) return false;
+        edits.Add(e);
         return true;
     }
 

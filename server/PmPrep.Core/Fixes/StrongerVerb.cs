@@ -96,10 +96,5 @@ public static class StrongerVerb
         if (edit is not null) fixes.Add(new Fix(title, new[] { edit }));
     }
 
-    private static bool PunctBefore(Sentence s, int wordIndex)
-    {
-        int from = s.Words[wordIndex - 1].End, to = s.Words[wordIndex].Start;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to) return true;
-        return false;
-    }
+    private static bool PunctBefore(Sentence s, int wordIndex) => Punct.BetweenWords(s, wordIndex - 1, wordIndex);
 }

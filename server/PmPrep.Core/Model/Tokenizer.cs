@@ -58,11 +58,14 @@ public static class Tokenizer
             if (c == '\u201C') { inQuote = true; tokens.Add(new Token(i, i + 1, TokenKind.Punct, "\u201C", true)); i++; continue; }
             if (c == '\u201D') { tokens.Add(new Token(i, i + 1, TokenKind.Punct, "\u201D", true)); inQuote = false; i++; continue; }
 
-            tokens.Add(new Token(i, i + 1, TokenKind.Punct, c.ToString(), inQuote));
+            tokens.Add(new Token(i, i + 1, TokenKind.Punct, c < Ascii.Length ? Ascii[c] : c.ToString(), inQuote));
             i++;
         }
         return tokens;
     }
+
+    // One string per ASCII character, so punctuation allocates nothing.
+    private static readonly string[] Ascii = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 
     private static bool IsCurrency(char c) => c is '$' or '\u20AC' or '\u00A3' or '\u00A5' or '\u20B9';
 

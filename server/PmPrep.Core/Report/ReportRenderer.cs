@@ -20,7 +20,11 @@ public sealed record ReportOptions
     public PmPrepSettings? Settings { get; init; }
     /// <summary>Printed in the footer when set; left out by default so the output is reproducible.</summary>
     public DateTimeOffset? Generated { get; init; }
-    /// <summary>How a story's path is shown (the language server passes URIs and can map them to workspace-relative paths). Identity by default.</summary>
+    /// <summary>
+    /// How a story's path is shown (the language server passes URIs and can map them to
+    /// workspace-relative paths). Also applied to story paths named inside bank messages
+    /// ("... in file:///ws/b.story.md"). Identity by default.
+    /// </summary>
     public Func<string, string>? DisplayPath { get; init; }
 }
 
@@ -66,6 +70,19 @@ public static class ReportRenderer
         }
 
         private Writer A(string raw) { _sb.Append(raw); return this; }
+
+        private List<(string Path, string Shown)>? _renames;
+
+        /// <summary>A bank message with the story paths it names shown through <see cref="ReportOptions.DisplayPath"/>.</summary>
+        private string Msg(string message)
+        {
+            if (_o.DisplayPath is null) return message;
+            _renames ??= _bank.Stories.Select(s => (s.Path, Shown: _o.DisplayPath(s.Path))).Where(x => x.Path != x.Shown)
+                .OrderByDescending(x => x.Path.Length).ToList();
+            foreach (var (path, shown) in _renames)
+                if (message.Contains(path, StringComparison.Ordinal)) message = message.Replace(path, shown, StringComparison.Ordinal);
+            return message;
+        }
         private Writer T(string? text) { _sb.Append(Enc(text ?? "")); return this; }
 
         public string Page()
@@ -160,7 +177,7 @@ public static class ReportRenderer
                     steps.Add((Severity.Warning, 4, $"{Short(s)} claims {JoinAnd(unsupported.Select(p => p.Name))} but shows no evidence for {(unsupported.Count == 1 ? "it" : "them")}."));
             }
             if (_bank.Diagnostics.FirstOrDefault(d => d.RuleId == "bank-size") is { } size)
-                steps.Add((size.Severity, 5, size.Message));
+                steps.Add((size.Severity, 5, Msg(size.Message)));
             return steps.OrderBy(x => x.Sev).ThenBy(x => x.Order).Select(x => (x.Sev, x.Text));
         }
 
@@ -351,14 +368,14 @@ public static class ReportRenderer
                     Sev(d.Severity);
                     A("<span class=\"msg\">");
                     StoryLink(p.A); A(" and "); StoryLink(p.B);
-                    A(" tell mostly the same anecdote (").A(Math.Round(p.Overlap * 100).ToString(Inv)).A("% alike). Keep the stronger one and use the slot for another principle.</span> <code class=\"rule\">duplicate-story</code></li>\n");
+                    A(" tell mostly the same anecdote (").A(Math.Round(p.Measure.Likeness * 100).ToString(Inv)).A("% alike). Keep the stronger one and use the slot for another principle.</span> <code class=\"rule\">duplicate-story</code></li>\n");
                 }
             }
             foreach (var d in bankWide.OrderBy(d => d.Severity))
             {
                 A("<li class=\"finding sev-").A(SevName(d.Severity)).A("\" data-rule=\"").T(d.RuleId).A("\">");
                 Sev(d.Severity);
-                A("<span class=\"msg\">").T(d.Message).A("</span> <code class=\"rule\">").T(d.RuleId).A("</code></li>\n");
+                A("<span class=\"msg\">").T(Msg(d.Message)).A("</span> <code class=\"rule\">").T(d.RuleId).A("</code></li>\n");
             }
             foreach (var (path, error) in _o.Unreadable)
             {
@@ -433,7 +450,7 @@ public static class ReportRenderer
                     A("<li class=\"finding sev-").A(SevName(f.Severity)).A("\" data-rule=\"").T(f.RuleId).A("\">");
                     Sev(f.Severity);
                     if (f.Line is { } line) A("<span class=\"line\">line ").A((line + 1).ToString(Inv)).A("</span> ");
-                    A("<span class=\"msg\">").T(f.Message).A("</span> <code class=\"rule\">").T(f.RuleId).A("</code>");
+                    A("<span class=\"msg\">").T(Msg(f.Message)).A("</span> <code class=\"rule\">").T(f.RuleId).A("</code>");
                     if (f.Bank) A(" <span class=\"badge bank-badge\">bank</span>");
                     A("</li>\n");
                 }

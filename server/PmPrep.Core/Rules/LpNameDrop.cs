@@ -94,7 +94,7 @@ public sealed class LpNameDrop : SentenceRule
         var (start, stop) = RuleContext.WordSpan(s, first.Start, first.End);
         string phrase = RuleContext.WordText(s, first.Start, first.End);
         var fixes = new List<Fix>();
-        if (OnlyNamesPrinciples(words, hits.Concat(drops).ToList()) && DeleteSentence(s) is { } del)
+        if (OnlyNamesPrinciples(words, hits.Concat(drops).ToList()) && DeleteSentence(s, ctx.Document.Text) is { } del)
             fixes.Add(new Fix(ctx.FixTitle(Id), new[] { del }));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
@@ -140,8 +140,21 @@ public sealed class LpNameDrop : SentenceRule
     }
 
     /// <summary>Deletes the sentence and the white space after it (or before it, at a paragraph's end).</summary>
-    private static Text.TextEdit? DeleteSentence(Sentence s)
+    private static Text.TextEdit? DeleteSentence(Sentence s, string doc)
     {
+        // The sentence is the whole one-line block: delete the line, with its list or quote marker,
+        // rather than leave an empty "- " behind.
+        if (s.Start == 0 && s.End == s.Block.Text.Length && s.Block.Kind == BlockKind.Paragraph && s.Block.IsContiguous(0, s.Block.Text.Length))
+        {
+            int from = s.Block.SourceStart, to = s.Block.AfterClosingMarkup(s.Block.SourceEnd);
+            int lineStart = from == 0 ? 0 : doc.LastIndexOf('\n', from - 1) + 1;
+            int lineEnd = doc.IndexOf('\n', to);
+            lineEnd = lineEnd < 0 ? doc.Length : lineEnd + 1;
+            bool markersBefore = doc.AsSpan(lineStart, from - lineStart).IndexOfAnyExcept(" \t>-*+_0123456789.)") < 0;
+            bool blankAfter = doc.AsSpan(to, lineEnd - to).IndexOfAnyExcept(" \t\r\n") < 0;
+            if (markersBefore && blankAfter && doc.IndexOf('\n', from, to - from) < 0)
+                return new Text.TextEdit(lineStart, lineEnd - lineStart, "");
+        }
         var text = s.Block.Text;
         int start = s.Start, end = s.End;
         int after = end;

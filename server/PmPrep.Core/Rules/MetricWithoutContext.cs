@@ -51,12 +51,7 @@ public sealed class MetricWithoutContext : SentenceRule
         "minutes", "seconds", "hours", "days", "weeks", "months", "ms", "dollars", "tickets", "contacts", "signups", "installs",
     };
 
-    private static bool PunctBetween(Sentence s, int a, int b)
-    {
-        int from = s.Words[a].End, to = s.Words[b].Start;
-        foreach (var t in s.Tokens) if (t.Kind == TokenKind.Punct && t.Start >= from && t.End <= to) return true;
-        return false;
-    }
+    private static bool PunctBetween(Sentence s, int a, int b) => Punct.BetweenWords(s, a, b);
 
     private static int FindNumber(Token[] words, int changeAt, int changeEnd)
     {

@@ -60,6 +60,9 @@ public sealed class WeLanguage : SentenceRule
                     continue;
             }
             int v = SkipAdverbs(words, verbAt, lex);
+            // "we kind of moved fast": a hedge between subject and verb is not the verb.
+            for (int h = lex["hedges"].LongestAt(words, v); h > v; h = lex["hedges"].LongestAt(words, v))
+                v = SkipAdverbs(words, h, lex);
             if (v >= words.Length) continue;
             if (words[v].Kind != TokenKind.Word) continue;
             if (lex["we-action-after-state"].LongestAt(words, v) > 0) return (i, v + 1);

@@ -15,10 +15,16 @@ internal static class JsonOutput
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(TextWriter output, IReadOnlyList<CliApp.CheckedFile> files, BankAnalysis bank)
+    /// <summary>Writes one indented JSON document built by <paramref name="body"/>, then a newline.</summary>
+    internal static void Emit(TextWriter output, Action<Utf8JsonWriter> body)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+        using (var w = new Utf8JsonWriter(stream, WriterOptions)) body(w);
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    public static void Write(TextWriter output, IReadOnlyList<CliApp.CheckedFile> files, BankAnalysis bank) => Emit(output, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
@@ -109,15 +115,9 @@ internal static class JsonOutput
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
-    }
+        });
 
-    public static void WriteRules(TextWriter output, IReadOnlyList<RuleInfo> rules)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, WriterOptions))
+    public static void WriteRules(TextWriter output, IReadOnlyList<RuleInfo> rules) => Emit(output, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("version", 1);
@@ -138,10 +138,8 @@ internal static class JsonOutput
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
-    }
+        });
+
 
     internal static void WriteRange(Utf8JsonWriter w, string name, TextRange r)
     {

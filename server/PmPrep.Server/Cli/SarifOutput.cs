@@ -13,8 +13,7 @@ internal static class SarifOutput
     {
         var rules = EngineData.Default.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonOutput.Emit(output, w =>
         {
             w.WriteStartObject();
             w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -54,9 +53,7 @@ internal static class SarifOutput
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-        output.WriteLine();
+        });
     }
 
     private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range)

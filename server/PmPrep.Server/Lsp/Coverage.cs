@@ -6,7 +6,8 @@ namespace PmPrep.Server.Lsp;
 /// <summary>Builds the `pmprep/coverage` answer (shape in docs/protocol.md) from a bank analysis.</summary>
 public static class Coverage
 {
-    public static CoverageResult Build(BankAnalysis bank, IReadOnlyDictionary<string, DocumentSnapshot> open)
+    /// <param name="message">Rewrites bank messages (the server replaces story URIs with workspace-relative paths).</param>
+    public static CoverageResult Build(BankAnalysis bank, IReadOnlyDictionary<string, DocumentSnapshot> open, Func<string, string>? message = null)
     {
         var result = new CoverageResult();
         foreach (var s in bank.Stories)
@@ -45,7 +46,7 @@ public static class Coverage
             {
                 Rule = d.RuleId,
                 Severity = (int)d.Severity,
-                Message = d.Message,
+                Message = message is null ? d.Message : message(d.Message),
                 Uri = d.Path,
                 Range = d.Range is { } r ? Features.ToLsp(r) : null,
             });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
@@ -41,12 +42,21 @@ public static class Features
 
     // ------------------------------------------------------------------ hover
 
-    public static Hover? Hover(StoryAnalysis a, LspPosition position, DocsLinks docs)
+    /// <param name="bankFindings">The bank's findings on this story, for the title hover's follow-up questions; called only on the title.</param>
+    public static Hover? Hover(StoryAnalysis a, LspPosition position, DocsLinks docs, Func<IEnumerable<BankDiagnostic>>? bankFindings = null)
     {
         int offset = Offset(a, position);
         var sections = new List<string>();
         (int Start, int End)? span = null;
         void Take(int s, int e) => span = span is null ? (s, e) : (Math.Max(span.Value.Start, s), Math.Min(span.Value.End, e)) is var x && x.Item1 < x.Item2 ? x : span;
+
+        foreach (var (ts, te) in TitleSpans(a.Document))
+        {
+            if (ts > offset || offset > te) continue;
+            sections.Add(TitleHover(a, bankFindings?.Invoke()));
+            Take(ts, te);
+            break;
+        }
 
         foreach (var d in a.Diagnostics)
         {
@@ -72,6 +82,26 @@ public static class Features
             Contents = new MarkupContent { Kind = "markdown", Value = string.Join("\n\n---\n\n", sections) },
             Range = span is { } sp ? Range(a, sp.Start, sp.End) : null,
         };
+    }
+
+    /// <summary>Where the story's title is written: the front-matter `title` value and the H1.</summary>
+    private static IEnumerable<(int Start, int End)> TitleSpans(StoryDocument doc)
+    {
+        if (doc.FrontMatter?.Title is { } ft && ft.SourceEnd > ft.SourceStart) yield return (ft.SourceStart, ft.SourceEnd);
+        if (doc.TitleHeading is { } th && th.SourceEnd > th.SourceStart) yield return (th.SourceStart, th.SourceEnd);
+    }
+
+    /// <summary>On the title: spoken length against the band, and the three questions a bar raiser is most likely to ask.</summary>
+    private static string TitleHover(StoryAnalysis a, IEnumerable<BankDiagnostic>? bankFindings)
+    {
+        var s = a.Settings;
+        string band = a.Minutes > s.MaxMinutes ? "over the " : a.Minutes < s.MinMinutes ? "under the " : "inside the ";
+        var sb = new StringBuilder();
+        sb.Append("**").Append(Minutes(a)).Append(" min spoken** · ").Append(a.Words).Append(" words at ")
+          .Append(s.WordsPerMinute.ToString("0", Inv)).Append(" wpm, ").Append(band)
+          .Append(s.MinMinutes.ToString("0.0", Inv)).Append('–').Append(s.MaxMinutes.ToString("0.0", Inv)).Append(" min band\n\n");
+        sb.Append(BarRaiser.Markdown(BarRaiser.FollowUps(a, bankFindings)));
+        return sb.ToString();
     }
 
     private static string DiagnosticHover(CoreDiagnostic d, DocsLinks docs)
@@ -320,11 +350,11 @@ public static class Features
 
     private static readonly string[] FrontMatterKeys = { "title", "lps", "project", "role", "question" };
 
-    private static readonly Regex LpsLine = new(@"^\s*lps\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex RoleLine = new(@"^\s*role\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-    private static readonly Regex ListItem = new(@"^\s*-\s*", RegexOptions.CultureInvariant);
-    private static readonly Regex KeyLine = new(@"^[A-Za-z_][\w-]*\s*:", RegexOptions.CultureInvariant);
-    private static readonly Regex PartHeading = new(@"^##[ \t]+", RegexOptions.CultureInvariant);
+    private static readonly Regex LpsLine = new(@"^\s*lps\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex RoleLine = new(@"^\s*role\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex ListItem = new(@"^\s*-\s*", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex KeyLine = new(@"^[A-Za-z_][\w-]*\s*:", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex PartHeading = new(@"^##[ \t]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>Completion from the raw text (the front matter may not parse while the user types).</summary>
     public static CompletionList Completion(string text, LineMap lines, LspPosition position, StoryAnalysis? analysis)

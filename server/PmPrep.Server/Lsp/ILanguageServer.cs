@@ -65,4 +65,7 @@ public partial interface ILanguageServer
 
     [JsonRpcMethod("pmprep/coverage", UseSingleObjectParameterDeserialization = true)]
     Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default);
+
+    [JsonRpcMethod("pmprep/report", UseSingleObjectParameterDeserialization = true)]
+    Task<ReportResult> ReportAsync(JsonElement? p = null, CancellationToken cancellationToken = default);
 }

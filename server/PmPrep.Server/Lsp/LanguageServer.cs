@@ -6,6 +6,7 @@ using PmPrep.Core.Analysis;
 using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
+using PmPrep.Core.Report;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
 using StreamJsonRpc;
@@ -63,8 +64,17 @@ public sealed class LanguageServer : ILanguageServer
     private readonly ConcurrentDictionary<string, StoryAnalysis> _latest = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<LspDiagnostic>> _bankByUri = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Seq, List<LspDiagnostic> Story)> _published = new(StringComparer.Ordinal);
+    private volatile string[] _rootList = Array.Empty<string>();
     private Task _indexing = Task.CompletedTask;
     private int _bankScheduled;
+
+    // The story bank, kept incrementally: one entry per story, the open buffer's analysis while a
+    // document is open, the file on disk's otherwise. Every change to _latest or _disk is followed
+    // by SyncBank for that URI, which re-derives the entry from them under _bankGate, so whichever
+    // thread syncs last leaves the index matching the truth. Readers take _bank.Current once.
+    private readonly BankIndex _bank = new();
+    private readonly object _bankGate = new();
+    private readonly Dictionary<string, string> _bankKeys = new(StringComparer.Ordinal);   // normalised URI -> key in _bank
     private long _diskGeneration;
 
     private sealed record SettingsState(PmPrepSettings Settings, long Generation);
@@ -98,6 +108,7 @@ public sealed class LanguageServer : ILanguageServer
     public DocumentStore Store => _store;
     public PmPrepSettings Settings => _settings.Settings;
     internal Task Indexing => _indexing;
+    internal BankIndex Bank => _bank;
 
     /// <summary>Creates the JSON-RPC connection and the server on a pair of streams (stdio or an in-memory pipe).</summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Every type on the wire is in LspJsonContext, which is first in the resolver chain.")]
@@ -230,6 +241,7 @@ public sealed class LanguageServer : ILanguageServer
             _roots.AddRange(folders.Select(f => DocumentStore.LocalPath(f.Uri)).OfType<string>());
         else if (p.RootUri is not null && DocumentStore.LocalPath(p.RootUri) is { } root) _roots.Add(root);
         else if (!string.IsNullOrEmpty(p.RootPath)) _roots.Add(p.RootPath!);
+        _rootList = _roots.ToArray();
 
         string? docsBase = null;
         if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } io && io.TryGetProperty("docsBaseUrl", out var d) && d.ValueKind == JsonValueKind.String)
@@ -374,6 +386,7 @@ public sealed class LanguageServer : ILanguageServer
         if (_analysis.Remove(uri, out var st)) st.Cts?.Cancel();
         _tooLarge.Remove(uri);
         _latest.TryRemove(uri, out _);
+        SyncBank(uri);
         _published.TryRemove(uri, out _);
         _bankByUri.TryRemove(uri, out _);
         _ = Client.NotifyAsync(_rpc, "textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = p.TextDocument.Uri }, LspJsonContext.Default.PublishDiagnosticsParams, _log);
@@ -396,6 +409,7 @@ public sealed class LanguageServer : ILanguageServer
         {
             st.Pending = Task.FromResult<StoryAnalysis?>(null);
             _latest.TryRemove(snap.Uri, out _);
+            SyncBank(snap.Uri);
             if (_tooLarge.Add(snap.Uri))
             {
                 _log.Warning("{Uri} has {Chars} characters: not analysed", snap.Uri, snap.Text.Length);
@@ -428,6 +442,7 @@ public sealed class LanguageServer : ILanguageServer
         }
         if (ct.IsCancellationRequested) return analysis; // a newer edit arrived: do not publish stale results
         _latest[snap.Uri] = analysis;
+        SyncBank(snap.Uri);
         var story = Features.Diagnostics(analysis, _docs);
         _published[snap.Uri] = (snap.Seq, story);
         await PublishAsync(snap.ClientUri, snap.Version, story, BankFor(snap.Uri, analysis)).ConfigureAwait(false);
@@ -502,7 +517,11 @@ public sealed class LanguageServer : ILanguageServer
     private async Task<Hover?> HoverAsyncCore(HoverParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("hover", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
-        return r is { } x ? Features.Hover(x.Analysis, p.Position, _docs) : null;
+        if (r is not { } x) return null;
+        // Bank findings on this story feed the title hover's bar-raiser questions; read only when asked.
+        IEnumerable<BankDiagnostic> BankFindings() =>
+            _bank.Current.Diagnostics.Where(d => d.Path is not null && DocumentStore.Normalize(d.Path) == x.Doc.Uri);
+        return Features.Hover(x.Analysis, p.Position, _docs, BankFindings);
     }
 
     private async Task<List<CodeAction>> CodeActionAsyncCore(CodeActionParams p, CancellationToken cancellationToken)
@@ -593,12 +612,13 @@ public sealed class LanguageServer : ILanguageServer
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists) { _disk.TryRemove(uri, out _); return; }
+            if (!info.Exists) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
             if (info.Length > LspMessageHandler.MaxBody) { _log.Warning("Skipping {Path}: {Bytes} bytes", path, info.Length); return; }
             string text = await File.ReadAllTextAsync(path).ConfigureAwait(false);
             var settings = _settings;
             var analysis = StoryAnalyzer.Analyze(text, settings.Settings);
             _disk[uri] = new DiskStory(uri, analysis, settings.Generation);
+            SyncBank(uri);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -623,6 +643,7 @@ public sealed class LanguageServer : ILanguageServer
             if (e.Type == 3)
             {
                 _disk.TryRemove(uri, out _);
+                SyncBank(uri);
                 ScheduleBank();
             }
             else if (_store.Get(uri) is null)
@@ -657,10 +678,14 @@ public sealed class LanguageServer : ILanguageServer
             {
                 _roots.Remove(path);
                 foreach (var key in _disk.Keys.Where(k => DocumentStore.LocalPath(k)?.StartsWith(path, StringComparison.Ordinal) == true).ToList())
+                {
                     _disk.TryRemove(key, out _);
+                    SyncBank(key);
+                }
             }
         var added = p.Event.Added.Select(f => DocumentStore.LocalPath(f.Uri)).OfType<string>().ToList();
         _roots.AddRange(added);
+        _rootList = _roots.ToArray();
         StartIndexing(added);
         ScheduleBank();
     }
@@ -716,6 +741,7 @@ public sealed class LanguageServer : ILanguageServer
         }
         if (s == _settings.Settings && _settings.Generation > 0) return;
         _settings = new SettingsState(s, _settings.Generation + 1);
+        _bank.Settings = s;   // re-runs only the bank rules on the next read
         foreach (var problem in problems)
         {
             _log.Warning("Settings: {Problem}", problem);
@@ -737,7 +763,7 @@ public sealed class LanguageServer : ILanguageServer
             {
                 if (Interlocked.Read(ref _diskGeneration) != gen) return;
                 var a = StoryAnalyzer.Analyze(story.Analysis.Document.Text, settings.Settings);
-                _disk.TryUpdate(story.Uri, new DiskStory(story.Uri, a, settings.Generation), story);
+                if (_disk.TryUpdate(story.Uri, new DiskStory(story.Uri, a, settings.Generation), story)) SyncBank(story.Uri);
             }
             ScheduleBank();
         });
@@ -760,23 +786,36 @@ public sealed class LanguageServer : ILanguageServer
         });
     }
 
-    private List<BankStory> BankStories()
+    /// <summary>
+    /// Makes the bank's entry for one story match the server's state: the open document's latest
+    /// analysis (keyed by the URI as the client spells it) while it is open, the file on disk's
+    /// otherwise, none when neither exists. Unchanged analyses are no-ops in the index.
+    /// </summary>
+    private void SyncBank(string uri)
     {
-        var open = _store.Documents;
-        var stories = new List<BankStory>();
-        foreach (var (uri, a) in _latest)
-            if (open.TryGetValue(uri, out var doc)) stories.Add(new BankStory(doc.ClientUri, a));
-        foreach (var (uri, d) in _disk)
-            if (!open.ContainsKey(uri)) stories.Add(new BankStory(uri, d.Analysis));
-        return stories;
+        lock (_bankGate)
+        {
+            string? key = null;
+            StoryAnalysis? analysis = null;
+            if (_store.Get(uri) is { } doc && _latest.TryGetValue(uri, out var latest)) (key, analysis) = (doc.ClientUri, latest);
+            else if (_disk.TryGetValue(uri, out var disk)) (key, analysis) = (uri, disk.Analysis);
+            if (_bankKeys.TryGetValue(uri, out var old) && old != key)
+            {
+                _bank.Remove(old);
+                _bankKeys.Remove(uri);
+            }
+            if (key is null) return;
+            _bank.Update(key, analysis!);
+            _bankKeys[uri] = key;
+        }
     }
 
     private async Task RecomputeBankAsync()
     {
-        var bank = BankAnalyzer.Analyze(BankStories(), _settings.Settings);
+        var bank = _bank.Current;
         var byUri = bank.Diagnostics.Where(d => d.Path is not null && d.Range is not null)
             .GroupBy(d => DocumentStore.Normalize(d.Path!))
-            .ToDictionary(g => g.Key, g => g.Select(ToLsp).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(d => ToLsp(d, bank)).ToList());
         foreach (var uri in _bankByUri.Keys.Concat(byUri.Keys).Distinct().ToList())
         {
             var now = byUri.TryGetValue(uri, out var l) ? l : new List<LspDiagnostic>();
@@ -791,38 +830,81 @@ public sealed class LanguageServer : ILanguageServer
     private static bool Same(List<LspDiagnostic> a, List<LspDiagnostic> b) =>
         a.Count == b.Count && a.Zip(b).All(x => x.First.Code == x.Second.Code && x.First.Message == x.Second.Message && x.First.Range == x.Second.Range);
 
-    private LspDiagnostic ToLsp(BankDiagnostic d) => new()
+    private LspDiagnostic ToLsp(BankDiagnostic d, BankAnalysis bank) => new()
     {
         Range = d.Range is { } r ? Features.ToLsp(r) : new(new(0, 0), new(0, 0)),
         Severity = (int)d.Severity,
         Code = d.RuleId,
         CodeDescription = _docs.For(d.RuleId) is { } href ? new CodeDescription { Href = href } : null,
-        Message = d.Message,
+        Message = Readable(d.Message, bank),
     };
 
-    public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How a story is named to the user: its path relative to the workspace folder that holds it
+    /// (prefixed with the folder's name when there are several), else its local path, else the URI.
+    /// </summary>
+    internal string DisplayPath(string uri)
     {
-        if (_init is null) throw new LocalRpcException("pmprep/coverage before initialize") { ErrorCode = -32002 };
-        // In order on the writer: which documents are open, at which version.
+        var path = DocumentStore.LocalPath(uri);
+        if (path is null) return uri;
+        var roots = _rootList;
+        foreach (var root in roots.OrderByDescending(r => r.Length))
+        {
+            var rel = Path.GetRelativePath(root, path);
+            if (rel == "." || rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel)) continue;
+            rel = rel.Replace(Path.DirectorySeparatorChar, '/');
+            return roots.Length > 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + "/" + rel : rel;
+        }
+        return path;
+    }
+
+    /// <summary>
+    /// A bank message with every story URI it names (role-inconsistency and duplicate-story name
+    /// the other file) replaced by its display path. Longest URIs first, so none is cut short.
+    /// </summary>
+    private string Readable(string message, BankAnalysis bank)
+    {
+        if (!message.Contains("://", StringComparison.Ordinal)) return message;
+        foreach (var story in bank.Stories.OrderByDescending(st => st.Path.Length))
+            if (message.Contains(story.Path, StringComparison.Ordinal))
+                message = message.Replace(story.Path, DisplayPath(story.Path), StringComparison.Ordinal);
+        return message;
+    }
+
+    /// <summary>
+    /// The bank for a read request: waits (off the writer) for indexing and for the analyses of the
+    /// documents open when the request arrived, then takes <see cref="BankIndex.Current"/> once.
+    /// The synchronous part runs on the writer, in order behind earlier edits.
+    /// </summary>
+    private async Task<(BankAnalysis Bank, Dictionary<string, DocumentSnapshot> Open)> BankSnapshotAsync(string method, CancellationToken cancellationToken)
+    {
+        if (_init is null) throw new LocalRpcException($"pmprep/{method} before initialize") { ErrorCode = -32002 };
         var open = _store.Documents.Values.Select(d => Read(d.ClientUri)).ToList();
         var indexing = _indexing;
-        var settings = _settings.Settings;
         await indexing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_options.BeforeRead is { } hook) await hook("coverage", cancellationToken).ConfigureAwait(false);
-        var stories = new List<BankStory>();
+        if (_options.BeforeRead is { } hook) await hook(method, cancellationToken).ConfigureAwait(false);
         var meta = new Dictionary<string, DocumentSnapshot>(StringComparer.Ordinal);
         foreach (var (doc, task) in open)
         {
+            // Each open document's analysis is in the bank (SyncBank) before its task completes.
             var a = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (doc is null || a is null) continue;
-            stories.Add(new BankStory(doc.ClientUri, a));
-            meta[doc.ClientUri] = doc;
+            if (doc is not null && a is not null) meta[doc.ClientUri] = doc;
         }
-        var openKeys = open.Where(o => o.Doc is not null).Select(o => o.Doc!.Uri).ToHashSet(StringComparer.Ordinal);
-        foreach (var (uri, d) in _disk)
-            if (!openKeys.Contains(uri)) stories.Add(new BankStory(uri, d.Analysis));
         cancellationToken.ThrowIfCancellationRequested();
-        var bank = await Task.Run(() => BankAnalyzer.Analyze(stories, settings), cancellationToken).ConfigureAwait(false);
-        return Coverage.Build(bank, meta);
+        var bank = await Task.Run(() => _bank.Current, cancellationToken).ConfigureAwait(false);
+        return (bank, meta);
+    }
+
+    public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
+    {
+        var (bank, open) = await BankSnapshotAsync("coverage", cancellationToken).ConfigureAwait(false);
+        return Coverage.Build(bank, open, m => Readable(m, bank));
+    }
+
+    public async Task<ReportResult> ReportAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
+    {
+        var (bank, _) = await BankSnapshotAsync("report", cancellationToken).ConfigureAwait(false);
+        var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = _bank.Settings });
+        return new ReportResult { Html = html };
     }
 }

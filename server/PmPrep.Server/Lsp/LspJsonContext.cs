@@ -54,6 +54,7 @@ namespace PmPrep.Server.Lsp;
 [JsonSerializable(typeof(LogMessageParams))]
 [JsonSerializable(typeof(CoverageParams))]
 [JsonSerializable(typeof(CoverageResult))]
+[JsonSerializable(typeof(ReportResult))]
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 internal sealed partial class LspJsonContext : JsonSerializerContext
 {

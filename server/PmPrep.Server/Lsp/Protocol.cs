@@ -335,6 +335,12 @@ public sealed class CoverageDiagnostic
     public LspRange? Range { get; set; }
 }
 
+/// <summary>The `pmprep/report` answer: the story-bank report as one self-contained HTML page.</summary>
+public sealed class ReportResult
+{
+    public string Html { get; set; } = "";
+}
+
 // ---- settings from workspace/configuration, section "pmprep"
 
 public sealed class ClientSettings

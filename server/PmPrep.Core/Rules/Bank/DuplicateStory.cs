@@ -7,8 +7,9 @@ namespace PmPrep.Core.Rules.Bank;
 /// duplicate-story: two stories tell mostly the same anecdote. Similarity is the Jaccard index of
 /// the stories' content-word pairs (<see cref="Fingerprint"/>), with a containment test for a short
 /// story retold inside a long one; the thresholds and their justification are on
-/// <see cref="StoryComparison"/>. Reported on the title of both stories; the "% alike" in the
-/// message is the share of the shorter story's word pairs that the other also has.
+/// <see cref="StoryComparison"/> (with a third test on shared figures for loose retellings).
+/// Reported on the title of both stories; the "% alike" in the message is
+/// <see cref="PairMeasure.Likeness"/>.
 /// </summary>
 public sealed class DuplicateStory : BankRule
 {
@@ -19,7 +20,7 @@ public sealed class DuplicateStory : BankRule
         foreach (var pair in ctx.Pairs)
         {
             if (!pair.IsDuplicate) continue;
-            string percent = Math.Round(pair.Overlap * 100).ToString(CultureInfo.InvariantCulture);
+            string percent = Math.Round(pair.Measure.Likeness * 100).ToString(CultureInfo.InvariantCulture);
             var a = ctx.Facts(pair.A).TitleSpan; var b = ctx.Facts(pair.B).TitleSpan;
             // Suppressed in either story: the pair is settled, so both stay silent.
             if (ctx.IsSuppressed(Id, pair.A, a.Start) || ctx.IsSuppressed(Id, pair.B, b.Start)) continue;
