@@ -94,9 +94,13 @@ internal static class SentenceSplitter
 
     private static void Add(ProseBlock block, int firstToken, int lastToken)
     {
-        var slice = block.Tokens.GetRange(firstToken, lastToken - firstToken + 1);
-        if (!slice.Any(t => t.IsWordLike)) return;
-        var words = slice.Where(t => t.IsWordLike).ToArray();
+        var slice = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block.Tokens).Slice(firstToken, lastToken - firstToken + 1);
+        int count = 0;
+        foreach (var t in slice) if (t.IsWordLike) count++;
+        if (count == 0) return;
+        var words = new Token[count];
+        int w = 0;
+        foreach (var t in slice) if (t.IsWordLike) words[w++] = t;
         block.Sentences.Add(new Sentence(block, slice[0].Start, slice[^1].End, slice.ToArray(), words));
     }
 }

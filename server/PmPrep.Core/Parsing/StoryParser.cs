@@ -141,7 +141,8 @@ public static class StoryParser
                 _doc.Sentences.Add(s);
                 _current.Sentences.Add(s);
             }
-            int words = block.Tokens.Count(t => t.IsWordLike);
+            int words = 0;
+            foreach (var t in block.Tokens) if (t.IsWordLike) words++;
             _current.Words += words;
             _doc.Words += words;
         }
@@ -183,10 +184,12 @@ public static class StoryParser
         private ProseBlock? Prose(BlockKind kind, ContainerInline? inline, int level)
         {
             if (inline is null) return null;
-            var sb = new StringBuilder();
-            var map = new List<int>();
+            // Sized from the block's source span so the buffers do not regrow character by character.
+            int capacity = Math.Clamp(inline.Span.Length + 1, 16, 1 << 20);
+            var sb = new StringBuilder(capacity);
+            var map = new List<int>(capacity);
             _links = new List<(int, int)>();
-            _ends = new List<int>();
+            _ends = new List<int>(capacity);
             Inlines(inline, sb, map);
             // Trim, keeping the map aligned.
             int s = 0, e = sb.Length;
@@ -194,9 +197,9 @@ public static class StoryParser
             while (e > s && char.IsWhiteSpace(sb[e - 1])) e--;
             if (s == e) return null;
             string text = sb.ToString(s, e - s);
-            int[] arr = map.GetRange(s, e - s).ToArray();
-            int[] ends = _ends.GetRange(s, e - s).ToArray();
-            var links = _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
+            int[] arr = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(map).Slice(s, e - s).ToArray();
+            int[] ends = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ends).Slice(s, e - s).ToArray();
+            var links = _links.Count == 0 ? _links : _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
             return new ProseBlock(kind, text, arr, ends, level, _text) { InBlockQuote = _quoteDepth > 0, LinkRanges = links };
         }
 

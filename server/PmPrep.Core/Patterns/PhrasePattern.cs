@@ -170,12 +170,19 @@ public sealed class PatternSet<T>
         var t = words[i];
         string w = t.Lower;
         if (_byWord.TryGetValue(w, out var list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+        // Span look-ups: no substring is allocated per token and key length.
         if (_byPrefix.Count > 0)
+        {
+            var prefixes = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
             for (int k = 1; k <= Math.Min(KeyLength, w.Length); k++)
-                if (_byPrefix.TryGetValue(w[..k], out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+                if (prefixes.TryGetValue(w.AsSpan(0, k), out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+        }
         if (_bySuffix.Count > 0)
+        {
+            var suffixes = _bySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
             for (int k = 1; k <= Math.Min(KeyLength, w.Length); k++)
-                if (_bySuffix.TryGetValue(w[^k..], out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+                if (suffixes.TryGetValue(w.AsSpan(w.Length - k), out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+        }
         if (t.Kind == TokenKind.Number) foreach (var x in _numbers) if (!visit(x.Item1, x.Item2, ref state)) return;
         foreach (var x in _other) if (!visit(x.Item1, x.Item2, ref state)) return;
     }
