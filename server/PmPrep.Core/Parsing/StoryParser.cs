@@ -242,24 +242,13 @@ public static class StoryParser
                         }
                         break;
                     }
-                    case LineBreakInline br:
-                        sb.Append(' ');
-                        map.Add(Math.Max(0, br.Span.Start));
-                        _ends.Add(Math.Max(br.Span.Start + 1, br.Span.End + 1));
-                        break;
-                    case CodeInline code:
-                        // Code is not prose; keep a word boundary so neighbours do not join.
-                        sb.Append(' ');
-                        map.Add(Math.Max(0, code.Span.Start));
-                        _ends.Add(Math.Max(code.Span.Start + 1, code.Span.End + 1));
+                    // A line break, code (not prose) or an autolink (a URL) reads as one space, so
+                    // neighbours do not join into one word.
+                    case LineBreakInline or CodeInline or AutolinkInline:
+                        Boundary(sb, map, inline.Span);
                         break;
                     case HtmlInline html:
                         Comment(html.Tag, html.Line);
-                        break;
-                    case AutolinkInline auto:
-                        sb.Append(' ');
-                        map.Add(Math.Max(0, auto.Span.Start));
-                        _ends.Add(Math.Max(auto.Span.Start + 1, auto.Span.End + 1));
                         break;
                     case LinkInline link when link.IsImage:
                         break;
@@ -276,6 +265,14 @@ public static class StoryParser
                         break;
                 }
             }
+        }
+
+        /// <summary>One space of prose standing for the source span of a non-prose inline.</summary>
+        private void Boundary(StringBuilder sb, List<int> map, SourceSpan span)
+        {
+            sb.Append(' ');
+            map.Add(Math.Max(0, span.Start));
+            _ends.Add(Math.Max(span.Start + 1, span.End + 1));
         }
 
         /// <summary>
