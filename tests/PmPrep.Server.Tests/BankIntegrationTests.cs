@@ -12,19 +12,9 @@ namespace PmPrep.Server.Tests;
 /// The server's story bank: one incremental <see cref="BankIndex"/> fed by open buffers, the
 /// workspace index and watched files; the `pmprep/report` request; and the title hover.
 /// </summary>
-public class BankIntegrationTests : IDisposable
+public class BankIntegrationTests : TempWorkspace
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pmprep-bank");
-
-    public void Dispose() { try { _root.Delete(true); } catch { } }
-
-    private string Write(string rel, string text)
-    {
-        var path = Path.Combine(_root.FullName, rel);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public BankIntegrationTests() : base("pmprep-bank") { }
 
     private async Task<LspHarness> Start()
     {

@@ -4,19 +4,9 @@ using PmPrep.Server.Lsp.Protocol;
 
 namespace PmPrep.Server.Tests;
 
-public class WorkspaceTests : IDisposable
+public class WorkspaceTests : TempWorkspace
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("pmprep-ws");
-
-    public void Dispose() { try { _root.Delete(true); } catch { } }
-
-    private string Write(string rel, string text)
-    {
-        var path = Path.Combine(_root.FullName, rel);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public WorkspaceTests() : base("pmprep-ws") { }
 
     private async Task<LspHarness> Start(object? capabilities = null, ServerOptions? options = null)
     {
