@@ -6,6 +6,10 @@ namespace PmPrep.Core.Reading;
 /// <summary>Which words of a sentence are speech (quoted or reported) rather than narration.</summary>
 public static class Speech
 {
+    /// <summary>Reporting verbs that take a person before their "that" clause ("told the team that").</summary>
+    private static readonly HashSet<string> PersonObjectVerbs = new(StringComparer.Ordinal)
+    { "told", "tell", "assured", "warned", "promised", "reminded", "showed", "asked", "convinced", "emailed", "wrote", "explained" };
+
     /// <summary>
     /// For each word of a sentence, true when it belongs to speech rather than narration: quoted
     /// (straight, curly or single quotes), a reported clause after "I told the team" (and, with
@@ -40,7 +44,11 @@ public static class Speech
                 // So does a coordinated clause ("I wrote the spec and we launched"), and the reported
                 // clause must start close to its verb ("I told the team we ...", "I said that ...").
                 if (PunctBetween(s, k - 1, k, ";") || words[k].Lower is "and" or "but" or "so" or "then" or "while" || k - end > 5) break;
-                if (Words.Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us")
+                string kw = Words.Normalize(words[k].Lower);
+                // "that" opens the reported clause right after the verb ("I said that"), or after a person
+                // ("I told the team that"); "I proposed a batch job that polled" is a relative clause.
+                if (kw == "that" && k != end && !PersonObjectVerbs.Contains(Words.Normalize(words[end - 1].Lower))) continue;
+                if (kw is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us")
                 {
                     for (int m = k; m < words.Length; m++) mask[m] = true;
                     break;
