@@ -44,23 +44,26 @@ internal sealed class WordNetData
         while (size < lines * 2) size <<= 1;
         _slots = new int[size];
         _mask = size - 1;
+        var all = new ReadOnlySpan<byte>(text, 0, length);
         var start = 0;
         while (start < length)
         {
-            var tab = start;
-            uint h = 2166136261;
-            while (text[tab] != (byte)'\t')
-            {
-                h = (h ^ text[tab]) * 16777619;
-                tab++;
-            }
-            var slot = (int)(h & (uint)_mask);
+            var line = all[start..];
+            var tab = line.IndexOf((byte)'\t');
+            var slot = (int)(Hash(line[..tab]) & (uint)_mask);
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
             _slots[slot] = start + 1;
             Count++;
-            var end = Array.IndexOf(text, (byte)'\n', tab, length - tab);
-            start = end + 1;
+            start += line.IndexOf((byte)'\n') + 1;
         }
+    }
+
+    // FNV-1a over the key's bytes; the char overload below gives the same value for the same ASCII key.
+    private static uint Hash(ReadOnlySpan<byte> key)
+    {
+        uint h = 2166136261;
+        foreach (var b in key) h = (h ^ b) * 16777619;
+        return h;
     }
 
     internal static WordNetData Load()
