@@ -15,7 +15,7 @@
 //    function-words.tsv (closed-class words whose classes PmPrep sets), both typed for PmPrep and
 //    kept beside the output.
 //
-// Output (raw-deflate-compressed UTF-8 text, one line per lower-case key, keys sorted ordinally):
+// Output (the text's length as 4 bytes little-endian, then the raw-deflate-compressed UTF-8 text, one line per lower-case key, keys sorted ordinally):
 //   key TAB facet (SPACE facet)*
 // facets:
 //   n<freq>[,<senses>] | v... | a... | r... the key is a WordNet lemma of that class: tag count (and,
@@ -184,7 +184,10 @@ for (const k of keys) {
 }
 const text = Buffer.from(lines.join('\n') + '\n', 'utf8');
 // raw deflate: a little larger than brotli, but it inflates in about half the time (load time matters more)
-const packed = zlib.deflateRawSync(text, { level: 9, memLevel: 9 });
+// A 4-byte little-endian header gives the inflated length, so the loader inflates straight into an exact buffer.
+const header = Buffer.alloc(4);
+header.writeUInt32LE(text.length);
+const packed = Buffer.concat([header, zlib.deflateRawSync(text, { level: 9, memLevel: 9 })]);
 fs.writeFileSync(outFile, packed);
 const count = (p) => keys.filter((k) => entries.get(k).lemma[p]).length;
 console.log(

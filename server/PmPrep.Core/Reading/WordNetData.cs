@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 
@@ -7,7 +8,7 @@ namespace PmPrep.Core.Reading;
 /// The embedded word-class table behind <see cref="WordNet"/>: <c>Data/wordnet/wordnet.deflate</c>,
 /// written by <c>scripts/build-wordnet.mjs</c> from WordNet 3.1. Raw-deflate-compressed UTF-8 text,
 /// one line per lower-case key: <c>key TAB facet (SPACE facet)*</c> (the facets are described in
-/// the script). Loaded once per process on first use (the CLR runs the static constructor of
+/// the script), after a 4-byte little-endian header with the inflated length. Loaded once per process on first use (the CLR runs the static constructor of
 /// <see cref="Holder"/> once, thread-safely); afterwards immutable, so any thread may read it.
 /// Lookups hash the key's characters into an open-addressing table of line offsets: no string
 /// is allocated per entry at load, none per lookup.
@@ -70,13 +71,18 @@ internal sealed class WordNetData
     {
         using var stream = typeof(WordNetData).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from PmPrep.Core");
-        using var inflate = new DeflateStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream(1 << 21);
-        inflate.CopyTo(buffer);
-        var length = (int)buffer.Length;
-        if (length == 0 || buffer.GetBuffer()[length - 1] != (byte)'\n')
-            throw new InvalidDataException($"{ResourceName} is empty or truncated");
-        return new WordNetData(buffer.GetBuffer(), length);
+        Span<byte> header = stackalloc byte[4];
+        stream.ReadExactly(header);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (length is <= 0 or > 1 << 26) throw new InvalidDataException($"{ResourceName}: bad length header {length}");
+        var text = GC.AllocateUninitializedArray<byte>(length);
+        using (var inflate = new DeflateStream(stream, CompressionMode.Decompress))
+        {
+            inflate.ReadExactly(text);
+            if (inflate.ReadByte() != -1) throw new InvalidDataException($"{ResourceName}: longer than its header says");
+        }
+        if (text[^1] != (byte)'\n') throw new InvalidDataException($"{ResourceName} is truncated");
+        return new WordNetData(text, length);
     }
 
     /// <summary>The licence text that travels with the data (WordNet's licence).</summary>

@@ -225,5 +225,8 @@ public class WordNetTests
         Assert.NotNull(dir);
         Assert.Equal(text, File.ReadAllText(Path.Combine(dir!.FullName, "server/PmPrep.Core/Data/wordnet/LICENSE-WordNet.txt")));
         Assert.Contains("LICENSE-WordNet.txt", File.ReadAllText(Path.Combine(dir.FullName, "README.md")));
+        // The VSIX carries it: the packaging script stages it and .vscodeignore lets it in.
+        Assert.Contains("Data/wordnet/LICENSE-WordNet.txt'), path.join(stage, 'LICENSE-WordNet.txt')", File.ReadAllText(Path.Combine(dir.FullName, "scripts/package.mjs")));
+        Assert.Contains("\n!LICENSE-WordNet.txt", File.ReadAllText(Path.Combine(dir.FullName, ".vscodeignore")).ReplaceLineEndings("\n"));
     }
 }
