@@ -1,6 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
@@ -42,7 +43,7 @@ public sealed class PassiveOwnership : SentenceRule
             if (auxEnd < 0) continue;
             // "I influenced the roadmap so that checkout was prioritized": the candidate already acts.
             if (words.Take(i).Any(w => w.Text == "I" && !w.InQuote)) return null;
-            int p = WeLanguage.SkipAdverbs(words, auxEnd, ctx.Lexicon);
+            int p = Words.SkipAdverbs(words, auxEnd, ctx.Lexicon);
             int partEnd = participles.LongestAt(words, p);
             if (partEnd < 0) continue;
             if (partEnd < words.Length && words[partEnd].Lower is "out" or "back" or "off" or "up" or "down") partEnd++;

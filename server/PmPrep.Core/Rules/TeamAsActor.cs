@@ -1,6 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
@@ -31,7 +32,7 @@ public sealed class TeamAsActor : SentenceRule
             if (end < 0) continue;
             // "After the review the team launched": a determiner inside means two phrases, not one actor.
             if (words.Skip(i + 1).Take(end - i - 1).Any(w => w.Lower is "the" or "a" or "an" or "my" or "our" or "this" or "that")) continue;
-            int v = WeLanguage.SkipAdverbs(words, end, ctx.Lexicon);
+            int v = Words.SkipAdverbs(words, end, ctx.Lexicon);
             if (v >= words.Length || verbs.LongestAt(words, v) < 0) continue;
 
             var (start, stop) = RuleContext.WordSpan(s, i, v + 1);

@@ -2,6 +2,7 @@ using PmPrep.Core.Analysis;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
@@ -31,12 +32,12 @@ public sealed class WeLanguage : SentenceRule
     internal static (int, int)? Find(Sentence s, Lexicon lex)
     {
         var words = s.Words;
-        var speech = FirstPerson.SpeechMask(s, lex, weReports: false);
+        var speech = Speech.Mask(s, lex, weReports: false);
         for (int i = 0; i < words.Length; i++)
         {
             var w = words[i];
             if (speech[i]) continue;
-            string lower = FirstPerson.Normalize(w.Lower);
+            string lower = Words.Normalize(w.Lower);
             int verbAt;
             switch (lower)
             {
@@ -59,10 +60,10 @@ public sealed class WeLanguage : SentenceRule
                 default:
                     continue;
             }
-            int v = SkipAdverbs(words, verbAt, lex);
+            int v = Words.SkipAdverbs(words, verbAt, lex);
             // "we kind of moved fast": a hedge between subject and verb is not the verb.
             for (int h = lex["hedges"].LongestAt(words, v); h > v; h = lex["hedges"].LongestAt(words, v))
-                v = SkipAdverbs(words, h, lex);
+                v = Words.SkipAdverbs(words, h, lex);
             if (v >= words.Length) continue;
             if (words[v].Kind != TokenKind.Word) continue;
             if (lex["we-action-after-state"].LongestAt(words, v) > 0) return (i, v + 1);
@@ -74,12 +75,6 @@ public sealed class WeLanguage : SentenceRule
         return null;
     }
 
-    internal static int SkipAdverbs(Token[] words, int at, Lexicon lex)
-    {
-        int k = at;
-        while (k < words.Length && lex["adverbs"].LongestAt(words, k) == k + 1) k++;
-        return k;
-    }
 
     private static bool LooksLikeParticiple(string w) => w.EndsWith("ed", StringComparison.Ordinal) || w is "built" or "made" or "cut" or "run" or "shipped" or "won" or "grown" or "chosen" or "taken" or "done";
 }

@@ -1,6 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
@@ -25,7 +26,7 @@ public sealed class WeakOwnershipVerb : SentenceRule
             if (w.Text == "I") { subjectI = true; continue; }
             int iAt = -1;
             for (int k = i - 1; k >= 0 && k >= i - 3; k--) if (words[k].Text == "I") { iAt = k; break; }
-            bool afterI = iAt >= 0 && WeLanguage.SkipAdverbs(words, iAt + 1, ctx.Lexicon) == i;
+            bool afterI = iAt >= 0 && Words.SkipAdverbs(words, iAt + 1, ctx.Lexicon) == i;
             bool coordinated = subjectI && i > 0 && words[i - 1].Lower == "and";
             if (!afterI && !coordinated) continue;
             int end = weak.LongestAt(words, i);
