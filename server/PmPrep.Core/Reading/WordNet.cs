@@ -215,6 +215,8 @@ public static class WordNet
                         break;
                     case (byte)'N' or (byte)'A' or (byte)'R':
                         var cls = ClassOf((byte)(r.Kind + 32));
+                        // adj.exc has "offer off": a tagged lemma of another class is no comparative (see the rules below)
+                        if (cls == Pos.Adjective && (a.Pos & Pos.Adjective) == 0 && a.FrequencyOf(Pos.Noun | Pos.Verb | Pos.Adverb) > 0) break;
                         if (LemmaNumbers(data, r.Value, r.Kind, out var f, out var s)) a.Add(cls, f, s);
                         break;
                     case (byte)'V':
@@ -256,7 +258,7 @@ public static class WordNet
         // takes no comparative reading ("longer", a noun nobody tagged, still reads as "long").
         if (a.FrequencyOf(Pos.Noun | Pos.Verb | Pos.Adjective | Pos.Adverb) == 0)
             foreach (var (suffix, ending) in AdjectiveRules)
-                    if (Stem(w, suffix, ending, buf, out var cand) && LemmaNumbers(data, cand, (byte)'a', out var f, out var s)) a.Add(Pos.Adjective, f, s);
+                if (Stem(w, suffix, ending, buf, out var cand) && LemmaNumbers(data, cand, (byte)'a', out var f, out var s)) a.Add(Pos.Adjective, f, s);
         foreach (var (suffix, ending, form) in VerbRules)
         {
             if (!Stem(w, suffix, ending, buf, out var cand)) continue;

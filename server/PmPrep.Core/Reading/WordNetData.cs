@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 
@@ -7,7 +8,7 @@ namespace PmPrep.Core.Reading;
 /// The embedded word-class table behind <see cref="WordNet"/>: <c>Data/wordnet/wordnet.deflate</c>,
 /// written by <c>scripts/build-wordnet.mjs</c> from WordNet 3.1. Raw-deflate-compressed UTF-8 text,
 /// one line per lower-case key: <c>key TAB facet (SPACE facet)*</c> (the facets are described in
-/// the script). Loaded once per process on first use (the CLR runs the static constructor of
+/// the script), after a 4-byte little-endian header with the inflated length. Loaded once per process on first use (the CLR runs the static constructor of
 /// <see cref="Holder"/> once, thread-safely); afterwards immutable, so any thread may read it.
 /// Lookups hash the key's characters into an open-addressing table of line offsets: no string
 /// is allocated per entry at load, none per lookup.
@@ -44,36 +45,44 @@ internal sealed class WordNetData
         while (size < lines * 2) size <<= 1;
         _slots = new int[size];
         _mask = size - 1;
+        var all = new ReadOnlySpan<byte>(text, 0, length);
         var start = 0;
         while (start < length)
         {
-            var tab = start;
-            uint h = 2166136261;
-            while (text[tab] != (byte)'\t')
-            {
-                h = (h ^ text[tab]) * 16777619;
-                tab++;
-            }
-            var slot = (int)(h & (uint)_mask);
+            var line = all[start..];
+            var tab = line.IndexOf((byte)'\t');
+            var slot = (int)(Hash(line[..tab]) & (uint)_mask);
             while (_slots[slot] != 0) slot = (slot + 1) & _mask;
             _slots[slot] = start + 1;
             Count++;
-            var end = Array.IndexOf(text, (byte)'\n', tab, length - tab);
-            start = end + 1;
+            start += line.IndexOf((byte)'\n') + 1;
         }
+    }
+
+    // FNV-1a over the key's bytes; the char overload below gives the same value for the same ASCII key.
+    private static uint Hash(ReadOnlySpan<byte> key)
+    {
+        uint h = 2166136261;
+        foreach (var b in key) h = (h ^ b) * 16777619;
+        return h;
     }
 
     internal static WordNetData Load()
     {
         using var stream = typeof(WordNetData).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing from PmPrep.Core");
-        using var inflate = new DeflateStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream(1 << 21);
-        inflate.CopyTo(buffer);
-        var length = (int)buffer.Length;
-        if (length == 0 || buffer.GetBuffer()[length - 1] != (byte)'\n')
-            throw new InvalidDataException($"{ResourceName} is empty or truncated");
-        return new WordNetData(buffer.GetBuffer(), length);
+        Span<byte> header = stackalloc byte[4];
+        stream.ReadExactly(header);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
+        if (length is <= 0 or > 1 << 26) throw new InvalidDataException($"{ResourceName}: bad length header {length}");
+        var text = GC.AllocateUninitializedArray<byte>(length);
+        using (var inflate = new DeflateStream(stream, CompressionMode.Decompress))
+        {
+            inflate.ReadExactly(text);
+            if (inflate.ReadByte() != -1) throw new InvalidDataException($"{ResourceName}: longer than its header says");
+        }
+        if (text[^1] != (byte)'\n') throw new InvalidDataException($"{ResourceName} is truncated");
+        return new WordNetData(text, length);
     }
 
     /// <summary>The licence text that travels with the data (WordNet's licence).</summary>
