@@ -51,7 +51,7 @@ public static class SignalDetector
             }
         }
         // One signal per principle per place: overlapping cues of the same principle collapse.
-        signals.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        signals.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End != b.End ? b.End.CompareTo(a.End) : b.Strong.CompareTo(a.Strong));
         var result = new List<LpSignal>(signals.Count);
         foreach (var sig in signals)
         {
