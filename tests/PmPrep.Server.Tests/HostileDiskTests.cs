@@ -219,7 +219,7 @@ public sealed class HostileDiskTests : IDisposable
     public void Deep_yaml_that_hides_its_brackets_behind_a_stray_quote_is_still_bounded()
     {
         // The scan guesses where quoted scalars start; YamlDotNet's own event count backs it up.
-        var yaml = "title: some text\n  \"more text\n" + "lps: " + new string('[', 5_000) + "\n";
+        var yaml = "title: some text\n  \"more text\n" + "lps: " + new string('[', 50_000) + "\n";
         Write("q.story.md", "---\n" + yaml + "---\n# Q\n\nI decided.\n");
         var r = PmprepProcess.Run(Dir, new[] { "check", "." }, TimeSpan.FromSeconds(60));
         Assert.DoesNotContain("Stack overflow", r.Stderr);

@@ -151,7 +151,7 @@ public static class YamlBounds
                 }
             }
         }
-        catch (YamlException) { }   // a syntax error: the real load reports it with its position
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException) { }   // a syntax error: the real load reports it with its position
         return null;
     }
 
