@@ -227,6 +227,20 @@ public sealed class HostileDiskTests : IDisposable
     }
 
     [Fact]
+    public void Fifty_thousand_nested_emphasis_and_links_in_a_story_body_do_not_crash()
+    {
+        // Found while testing the YAML bound: the parser's inline walk recursed once per emphasis level.
+        Write("em.story.md", "# T\n\n" + new string('*', 50_000) + "We decided" + new string('*', 50_000) + "\n");
+        Write("ln.story.md", "# L\n\n" + string.Concat(Enumerable.Repeat("[a ", 20_000)) + "x" + new string(']', 20_000) + "(u)\n");
+        Write("ok.story.md", Weak);
+        var r = PmprepProcess.Run(Dir, new[] { "check", "." }, TimeSpan.FromSeconds(120));
+        Assert.False(r.TimedOut);
+        Assert.DoesNotContain("Stack overflow", r.Stderr);
+        Assert.Contains("3 stories checked", r.Stdout);
+        Assert.Contains("em.story.md:3:", r.Stdout);
+    }
+
+    [Fact]
     public void Deep_but_legal_front_matter_stays_readable()
     {
         // 10 levels of flow and block nesting, quotes with brackets inside, a block scalar with brackets: all under the cap.
