@@ -66,6 +66,7 @@ test('a hostile workspace: deep .pmprep.yaml and story, a FIFO, /dev/zero, a lin
   writeFileSync(join(outside, 'secret.story.md'), fixture('weak-recommendations.story.md'));
   symlinkSync(join(outside, 'secret.story.md'), join(ws, 'leak.story.md'));
   mkdirSync(join(ws, 'sub'));
+  symlinkSync(join(ws, 'ok.story.md'), join(ws, 'sub', 'alias.story.md'));   // inside the folder: followed, and the same file once
 
   const s = start(t, ws);
   await initialize(s.connection, ws);

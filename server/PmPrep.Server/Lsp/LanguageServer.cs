@@ -575,9 +575,11 @@ public sealed class LanguageServer : ILanguageServer
             await previous.ConfigureAwait(false);
             var sw = Stopwatch.StartNew();
             int n = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var root in roots)
                 foreach (var path in FindStories(root))
                 {
+                    if (!seen.Add(SafeRead.IdentityKey(path))) continue;   // one file under two names (a link inside the folder) is one story
                     await IndexFileAsync(DocumentStore.FromPath(path), path).ConfigureAwait(false);
                     n++;
                 }
@@ -891,6 +893,7 @@ public sealed class LanguageServer : ILanguageServer
     // The last answers, reused while the bank (BankIndex.Current is the same object until a story
     // changes) and what else they show are unchanged: a client repeating a request costs nothing.
     private volatile Tuple<BankAnalysis, string, CoverageResult>? _lastCoverage;
+    internal int ReportRenders, CoverageBuilds;   // for tests: how often the cache missed
     private volatile Tuple<BankAnalysis, PmPrepSettings, DocsLinks, string[], ReportResult>? _lastReport;
 
     public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
@@ -898,6 +901,7 @@ public sealed class LanguageServer : ILanguageServer
         var (bank, open) = await BankSnapshotAsync("coverage", cancellationToken).ConfigureAwait(false);
         string openKey = string.Join("\n", open.Values.OrderBy(d => d.ClientUri, StringComparer.Ordinal).Select(d => d.ClientUri + " " + d.Version)) + "\n" + string.Join("\n", _rootList);
         if (_lastCoverage is { } last && ReferenceEquals(last.Item1, bank) && last.Item2 == openKey) return last.Item3;
+        Interlocked.Increment(ref CoverageBuilds);
         var result = Coverage.Build(bank, open, m => Readable(m, bank));
         _lastCoverage = Tuple.Create(bank, openKey, result);
         return result;
@@ -911,6 +915,7 @@ public sealed class LanguageServer : ILanguageServer
         var roots = _rootList;
         if (_lastReport is { } last && ReferenceEquals(last.Item1, bank) && ReferenceEquals(last.Item2, settings) && ReferenceEquals(last.Item3, docs) && ReferenceEquals(last.Item4, roots))
             return last.Item5;
+        Interlocked.Increment(ref ReportRenders);
         var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = settings });
         var result = new ReportResult { Html = html };
         _lastReport = Tuple.Create(bank, settings, docs, roots, result);
