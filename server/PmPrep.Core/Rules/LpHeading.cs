@@ -29,7 +29,7 @@ public sealed class LpHeading : Rule
                 var firstMissing = PartNames.FirstOrDefault(n => !present.Contains(n.Kind)).Name;
                 foreach (var (_, name) in PartNames)
                     fixes.Add(new Fix(ctx.FixTitle(Id, new Dictionary<string, string> { ["part"] = name }),
-                        new[] { new TextEdit(h.SourceStart, h.SourceEnd - h.SourceStart, name) }, Preferred: name == firstMissing));
+                        new[] { new TextEdit(h.SourceStart, h.SourceEnd - h.SourceStart, name) }, FixKind.MeaningPreserving, Preferred: name == firstMissing));
             }
             ctx.Report(Id, h.SourceStart, h.SourceEnd, new Dictionary<string, string> { ["phrase"] = h.Text }, fixes, h.Text);
         }

@@ -34,7 +34,7 @@ public sealed class WeakOwnershipVerb : SentenceRule
             int from = afterI ? iAt : i;
             var (start, stop) = RuleContext.WordSpan(s, from, end);
             ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = RuleContext.WordText(s, from, end) },
-                StrongerVerb.Offer(s, i, end), RuleContext.WordText(s, from, end));
+                StrongerVerb.Offer(s, i, end, ctx), RuleContext.WordText(s, from, end));
             i = end - 1;
         }
     }
