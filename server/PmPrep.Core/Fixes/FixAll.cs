@@ -26,10 +26,17 @@ public static class FixAll
     {
         var candidates = new List<(int Order, Fix Fix, int Span)>();
         int order = 0;
+        // A sentence that names a principle needs the author's rewrite: fix-all does not polish it
+        // (dropping "I think" from "I think this shows my Ownership because ..." keeps the name-drop,
+        // stated louder). When the sentence only names the principle, its deletion is the fix.
+        var nameDrops = analysis.Diagnostics.Where(d => d.RuleId == "lp-name-drop")
+            .Select(d => analysis.Document.Sentences.FirstOrDefault(s => s.SourceStart <= d.Start && d.Start < s.SourceEnd))
+            .Where(s => s is not null).Select(s => (s!.SourceStart, s.SourceEnd)).ToList();
         foreach (var d in analysis.Diagnostics)
         {
             var fix = Choose(d);
             if (fix is null) continue;
+            if (d.RuleId != "lp-name-drop" && fix.Edits.Any(e => nameDrops.Any(n => e.Start < n.SourceEnd && n.SourceStart < e.End))) continue;
             int span = fix.Edits.Count == 0 ? 0 : fix.Edits.Max(e => e.End) - fix.Edits.Min(e => e.Start);
             candidates.Add((order++, fix, span));
         }
