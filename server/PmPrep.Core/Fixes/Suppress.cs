@@ -44,7 +44,8 @@ public static class Suppress
         var block = doc.Sentences.Select(s => s.Block).FirstOrDefault(b => b.SourceStart <= at && at <= b.SourceEnd);
         bool continuation = block is not null && block.SourceStart < lineStart && line > 0;
         if (continuation) candidates.Add(Inline(text, doc.Lines.LineStart(line - 1), lineStart, comment));
-        candidates.Add(OwnLine(text, line > 0 ? doc.Lines.LineStart(line - 1) : -1, lineStart, comment, nl));
+        candidates.Add(OwnLine(text, lineStart, comment, nl, inItem: true));
+        candidates.Add(OwnLine(text, lineStart, comment, nl, inItem: false));
         if (!continuation && line > 0 && !Blank(text, doc.Lines.LineStart(line - 1), lineStart))
             candidates.Add(Inline(text, doc.Lines.LineStart(line - 1), lineStart, comment));
 
@@ -98,7 +99,7 @@ public static class Suppress
     }
 
     /// <summary>The comment on its own line above, with the line's block-quote markers and indentation.</summary>
-    private static TextEdit OwnLine(string text, int prevStart, int lineStart, string comment, string nl)
+    private static TextEdit OwnLine(string text, int lineStart, string comment, string nl, bool inItem)
     {
         var prefix = new StringBuilder();
         int i = lineStart;
@@ -106,7 +107,9 @@ public static class Suppress
         while (i < text.Length && text[i] is ' ' or '\t' or '>') prefix.Append(text[i++]);
         // A list item: the comment belongs inside the list, at the item's content column, so that
         // the list stays one list ("- " -> two spaces, "12. " -> four).
-        int marker = ListMarkerWidth(text, i);
+        // (A list that follows another block right after a blank line may need the comment outside
+        // it instead: the caller tries both and keeps the one whose page renders the same.)
+        int marker = inItem ? ListMarkerWidth(text, i) : 0;
         if (marker > 0) prefix.Append(' ', marker);
         return new TextEdit(lineStart, 0, prefix + comment + nl);
     }
@@ -146,6 +149,15 @@ public static class Suppress
         return c;
     }
 
+    private static readonly string[] Boundaries = { "<br", "</p>", "</li>", "</blockquote>", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>", "</ul>", "</ol>", "</td>", "</th>" };
+
+    private static bool BlockBoundary(string html, int at)
+    {
+        foreach (var b in Boundaries)
+            if (string.CompareOrdinal(html, at, b, 0, b.Length) == 0) return true;
+        return false;
+    }
+
     /// <summary>What the Markdown preview shows: the rendered HTML without comments, white space collapsed.</summary>
     public static string Visible(string markdown)
     {
@@ -160,13 +172,16 @@ public static class Suppress
             int close = html.IndexOf("-->", open + 4, StringComparison.Ordinal);
             i = close < 0 ? html.Length : close + 3;
         }
-        // Collapse white space, and drop it between tags, where a browser shows none.
-        var outSb = new StringBuilder(sb.Length);
+        // Collapse white space, and drop it where a browser shows none: between tags, and before
+        // a line break or the end of a block ("flat. </li>" reads as "flat.</li>").
+        string stripped = sb.ToString();
+        var outSb = new StringBuilder(stripped.Length);
         bool space = false;
-        foreach (char c in sb.ToString())
+        for (int k = 0; k < stripped.Length; k++)
         {
+            char c = stripped[k];
             if (char.IsWhiteSpace(c)) { space = true; continue; }
-            if (space && outSb.Length > 0 && !(c == '<' && outSb[^1] == '>')) outSb.Append(' ');
+            if (space && outSb.Length > 0 && !(c == '<' && (outSb[^1] == '>' || BlockBoundary(stripped, k)))) outSb.Append(' ');
             space = false;
             outSb.Append(c);
         }
