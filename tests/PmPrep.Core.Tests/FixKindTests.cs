@@ -22,6 +22,8 @@ public class FixKindTests
     [InlineData("team-as-actor", "My team launched the engine.")]
     [InlineData("hedging", "Hopefully it will also help retention.")]
     [InlineData("hedging", "The launch went kind of well.")]
+    [InlineData("hedging", "I kind of pushed the team to launch.")]
+    [InlineData("hedging", "I sort of owned the FAQ for support.")]
     [InlineData("hedging", "I tried to convince legal to approve it.")]
     [InlineData("missing-because", "I decided to delay the launch by two weeks.")]
     public void Ownership_choices_templates_and_hedges_on_hopes_are_claims(string rule, string text)
@@ -36,7 +38,6 @@ public class FixKindTests
     [Theory]
     [InlineData("hedging", "I think I should have pushed back earlier.")]
     [InlineData("hedging", "I guess I was wrong about the timeline.")]
-    [InlineData("hedging", "I kind of pushed the team to launch.")]
     [InlineData("lp-name-drop", "I shipped it. This story demonstrates my Customer Obsession.")]
     public void Hedges_on_what_was_done_and_name_drop_deletions_keep_the_meaning(string rule, string text)
     {

@@ -78,7 +78,9 @@ public class RewriteGoldenTests
         ("passive-ownership", "The launch was delayed by two weeks.", "I delayed the launch by two weeks."),
 
         // ---- hedges -------------------------------------------------------------------------
-        ("fix-all", "I think I kind of pushed the team to launch.", "I pushed the team to launch."),
+        // "kind of" is a degree: removing it strengthens the claim, so fix-all leaves it (issue 11; was "I pushed the team").
+        ("fix-all", "I think I kind of pushed the team to launch.", "I kind of pushed the team to launch."),
+        ("hedging:If you are sure", "I sort of owned the FAQ for support.", "I owned the FAQ for support."),
         ("hedging", "I think that we should launch.", "We should launch."),
         ("hedging", "I think that was wrong.", "That was wrong."),
         ("hedging", "The launch, I think, was late.", "The launch was late."),
@@ -163,7 +165,6 @@ public class RewriteGoldenTests
         ("fix-all", "I think we launched it.", "We launched it."),
         ("fix-all", "I think I should have pushed back earlier.", "I should have pushed back earlier."),
         ("fix-all", "I guess I was wrong about the timeline.", "I was wrong about the timeline."),
-        ("fix-all", "We kind of moved fast on the refund flow.", "We moved fast on the refund flow."),
         // A name-drop sentence goes whole; it does not lose its hedge first and keep the name-drop.
         ("fix-all", "I shipped it in May. I think this really shows my Bias for Action.", "I shipped it in May."),
         ("fix-all", "- I shipped it in May.\n- I think this really shows my Bias for Action.\n- I measured it.\n", "- I shipped it in May.\n- I measured it.\n"),
@@ -243,6 +244,9 @@ public class RewriteGoldenTests
     [InlineData("Perhaps I could have shipped sooner.")]
     [InlineData("My team launched the engine.")]
     [InlineData("I helped with the launch.")]
+    [InlineData("We kind of moved fast on the refund flow.")]
+    [InlineData("I sort of owned the FAQ for support.")]
+    [InlineData("I tried to get quotes and I sort of ran the comparison.")]
     public void Near_misses_stay_untouched(string text) => Assert.Equal(text, FixAll.Apply(text, null, out _));
 
     /// <summary>Findings that get no fix at all, rather than a wrong one: the hover guides.</summary>

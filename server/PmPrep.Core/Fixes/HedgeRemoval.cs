@@ -25,11 +25,6 @@ public static class HedgeRemoval
     /// <summary>Hedges that frame what the author did or believed: dropping them keeps the claim.</summary>
     private static readonly HashSet<string> Epistemic = new(StringComparer.Ordinal) { "i think", "i guess", "i feel like" };
 
-    /// <summary>Hedges that are also the speaker's habit in front of their own verb ("I kind of pushed").</summary>
-    private static readonly HashSet<string> VerbSofteners = new(StringComparer.Ordinal) { "kind of", "sort of" };
-
-    private static readonly HashSet<string> Subjects = new(StringComparer.Ordinal) { "i", "we", "he", "she", "they" };
-
     /// <summary>
     /// Words that make a sentence a prediction, a hope, a hypothesis or an estimate: a hedge on it
     /// is part of the claim ("I think it will help" is not "It will help").
@@ -45,20 +40,17 @@ public static class HedgeRemoval
     /// <summary>
     /// Whether removing hedge words [first, end) keeps what the sentence claims. Meaning-preserving:
     /// "I think / I guess / I feel like" in front of a statement of what was done or believed ("I
-    /// think I should", "I think that was wrong"), and "kind of / sort of" right between a subject
-    /// and its past-tense verb ("I kind of pushed the team"). A claim: every hedge on a prediction,
-    /// a hope, a condition or an estimate (will, would, might, hopefully, about 20%), maybe,
-    /// perhaps and hopefully themselves, and the degree words (somewhat, pretty much, more or less,
-    /// to some extent, and "kind of" before an adjective or adverb): "went kind of well" is not "went well".
+    /// think I should", "I think that was wrong"). A claim: every hedge on a prediction, a hope, a
+    /// condition or an estimate (will, would, might, hopefully, about 20%), maybe, perhaps and
+    /// hopefully themselves, and the degree words (kind of, sort of, somewhat, pretty much, more or
+    /// less, to some extent): "went kind of well" is not "went well", and "I sort of owned the FAQ"
+    /// is not "I owned the FAQ".
     /// </summary>
     public static FixKind KindOf(Sentence s, int first, int end)
     {
         var words = s.Words;
         string hedge = string.Join(" ", words[first..end].Select(w => FirstPerson.Normalize(w.Lower)));
-        bool epistemic = Epistemic.Contains(hedge);
-        bool softener = VerbSofteners.Contains(hedge) && first > 0 && Subjects.Contains(FirstPerson.Normalize(words[first - 1].Lower))
-                        && end < words.Length && LooksPast(FirstPerson.Normalize(words[end].Lower));
-        if (!epistemic && !softener) return FixKind.Claim;
+        if (!Epistemic.Contains(hedge)) return FixKind.Claim;
         for (int i = 0; i < words.Length; i++)
         {
             if (i >= first && i < end) continue;
@@ -74,9 +66,6 @@ public static class HedgeRemoval
         }
         return FixKind.MeaningPreserving;
     }
-
-    private static bool LooksPast(string w) =>
-        (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal)) || PastForms.Value.Contains(w);
 
     /// <summary>Edits that remove hedge words [first, end) of a sentence, or null when no clean removal exists.</summary>
     public static IReadOnlyList<TextEdit>? Remove(Sentence s, int first, int end)
@@ -183,7 +172,6 @@ public static class HedgeRemoval
         ["forecast"] = "forecast", ["broadcast"] = "broadcast", ["overcome"] = "overcame", ["undo"] = "undid", ["upset"] = "upset",
     };
 
-    private static readonly Lazy<HashSet<string>> PastForms = new(() => new HashSet<string>(IrregularPast.Values, StringComparer.Ordinal));
 
     internal static string PastTense(string verb)
     {
