@@ -291,10 +291,19 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
 
   /** Opens the quick-fix menu at a line and column and clicks the action titled `title`. */
   async function quickFix(line, column, title, shotName) {
-    await goTo(line, column);
-    await page.keyboard.press('Control+.');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    await item.waitFor({ state: 'visible' });
+    // On a loaded machine the menu can open before the server's actions arrive, or not at all: ask again.
+    for (let attempt = 0; ; attempt++) {
+      await goTo(line, column);
+      await page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ state: 'visible', timeout: 15000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     if (shotName) await screenshot(shotName);
     await item.click();
   }
