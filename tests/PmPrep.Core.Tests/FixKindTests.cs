@@ -2,6 +2,7 @@ using CsCheck;
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Text;
 
 namespace PmPrep.Core.Tests;
@@ -94,46 +95,50 @@ public class FixKindTests
             }
         }, iter: FixPropertyTests.Iterations, threads: 1, print: d => d.ToString());
 
-    private static readonly HashSet<string> ActorRules = new(StringComparer.Ordinal) { "we-language", "team-as-actor", "passive-ownership", "weak-ownership-verb", "no-own-decision" };
-
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
     { "i", "we", "us", "our", "ours", "me", "my", "mine", "myself", "ourselves", "they", "them", "he", "she", "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "let's" };
 
-    /// <summary>
-    /// Who acts in each sentence, as the engine reads it today: the actor findings (we-language,
-    /// team-as-actor, passive-ownership, weak-ownership-verb) by phrase, and every first-person
-    /// or third-person pronoun outside an "I think / I guess / I feel" frame, sentence by sentence.
-    /// </summary>
-    private static List<string> Actors(StoryAnalysis a, IReadOnlyList<(int Start, int End)> skip)
+    /// <summary>Who acts in each clause of a sentence, as the reading layer sees it (Reading/ClauseReader): actor, verb, voice.</summary>
+    private static List<string> ClauseActors(StoryAnalysis a, Sentence s, out bool framed)
+    {
+        // "The launch, I think, was late": the reader may give the parenthetical frame's "I" to the clause.
+        var w = s.Words;
+        framed = Enumerable.Range(0, Math.Max(0, w.Length - 1)).Any(i => w[i].Text == "I" && !w[i].InQuote && w[i + 1].Lower is "think" or "guess" or "feel");
+        var result = new List<string>();
+        foreach (var c in a.Reading.Of(s))
+        {
+            if (c.VerbAt < 0) continue;
+            // "I think / I guess / I feel (like)": the frame a meaning-preserving hedge removal takes away.
+            if (c.Actor == Actor.I && c.Lemma is "think" or "guess" or "feel") { framed = true; continue; }
+            result.Add($"{c.Actor} {c.Lemma} {c.Voice}");
+        }
+        result.Sort(StringComparer.Ordinal);
+        return result;
+    }
+
+    /// <summary>Every first- or third-person pronoun of a sentence, outside an "I think" frame.</summary>
+    private static List<string> PronounsOf(Sentence s)
     {
         var result = new List<string>();
-        foreach (var d in a.Diagnostics)
-            if (ActorRules.Contains(d.RuleId) && !skip.Any(k => k.Start <= d.Start && d.Start < k.End))
-            {
-                // The actor and its verb: "we kind of moved" and "we moved" are the same actor acting.
-                var words = (d.Phrase ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                result.Add(d.RuleId + ":" + (words.Length == 0 ? "" : words[0] + "…" + words[^1]));
-            }
-        foreach (var s in a.Document.Sentences)
+        var w = s.Words;
+        for (int i = 0; i < w.Length; i++)
         {
-            if (skip.Any(k => k.Start <= s.SourceStart && s.SourceStart < k.End)) continue;
-            var w = s.Words;
-            for (int i = 0; i < w.Length; i++)
-            {
-                string lower = FirstPerson.Normalize(w[i].Lower);
-                if (!Pronouns.Contains(lower)) continue;
-                if (lower == "i" && i + 1 < w.Length && w[i + 1].Lower is "think" or "guess" or "feel") continue;
-                result.Add((w[i].InQuote ? "quoted " : "") + lower);
-            }
+            string lower = Words.Normalize(w[i].Lower);
+            if (!Pronouns.Contains(lower)) continue;
+            if (lower == "i" && i + 1 < w.Length && w[i + 1].Lower is "think" or "guess" or "feel") continue;
+            result.Add((w[i].InQuote ? "quoted " : "") + lower);
         }
         result.Sort(StringComparer.Ordinal);
         return result;
     }
 
     /// <summary>
-    /// Fix-all never changes the grammatical actor of any clause: the same actors, by the engine's
-    /// own actor detection (the findings of the ownership rules and the pronouns), before and
-    /// after, except in the sentences fix-all deletes because they only name a principle.
+    /// Fix-all never changes the grammatical actor of any clause. Sentence by sentence (those that
+    /// only name a principle are deleted and skipped): the same pronouns, and the same clause actors
+    /// with their verbs and voice as the reading layer reads them. Where fix-all took an "I think"
+    /// frame away, the frame's clause may go: at most one clause whose actor was that "I" is lost
+    /// (the frame itself, or a clause the reader gave the frame's "I"), and at most one is new (the
+    /// framed clause, read on its own); the pronouns stay the same.
     /// </summary>
     [Fact]
     public void Fix_all_never_changes_who_acts() =>
@@ -142,15 +147,39 @@ public class FixKindTests
             var a = StoryAnalyzer.Analyze(doc.Text);
             var after = FixAll.Apply(doc.Text, null, out _);
             var b = StoryAnalyzer.Analyze(after);
-            // Sentences fix-all deletes: the ones whose name-drop deletion is a meaning-preserving fix.
             var deleted = a.Diagnostics.Where(d => d.RuleId == "lp-name-drop" && d.Fixes.Any(f => f.InFixAll))
-                .Select(d => a.Document.Sentences.First(s => s.SourceStart <= d.Start && d.Start < s.SourceEnd))
-                .Select(s => (s.SourceStart, s.SourceEnd)).ToList();
-            var before = Actors(a, deleted);
-            var now = Actors(b, Array.Empty<(int, int)>());
-            Assert.True(before.SequenceEqual(now),
-                $"fix-all changed who acts: before [{string.Join(", ", before.Except(now))}] after [{string.Join(", ", now.Except(before))}]\n--- after\n{after}");
+                .Select(d => a.Document.Sentences.First(s => s.SourceStart <= d.Start && d.Start < s.SourceEnd)).ToHashSet();
+            var before = a.Document.Sentences.Where(s => !deleted.Contains(s)).ToList();
+            var now = b.Document.Sentences;
+            Assert.True(before.Count == now.Count, $"fix-all changed the sentences: {before.Count} -> {now.Count}\n--- after\n{after}");
+            for (int i = 0; i < before.Count; i++)
+            {
+                string where = $"\"{before[i].Text}\" -> \"{now[i].Text}\"";
+                var pb = PronounsOf(before[i]);
+                var pa = PronounsOf(now[i]);
+                Assert.True(pb.SequenceEqual(pa), $"fix-all changed the pronouns of {where}: [{string.Join(", ", pb)}] -> [{string.Join(", ", pa)}]");
+                var cb = ClauseActors(a, before[i], out bool framed);
+                var ca = ClauseActors(b, now[i], out _);
+                var lost = Diff(cb, ca);
+                var added = Diff(ca, cb);
+                bool ok = framed
+                    ? lost.Count <= 1 && lost.All(x => x.StartsWith("I ", StringComparison.Ordinal)) && added.Count <= 1
+                    : lost.Count == 0 && added.Count == 0;
+                Assert.True(ok,
+                    $"fix-all changed who acts in {where}: lost [{string.Join(", ", lost)}] added [{string.Join(", ", added)}]");
+            }
         }, iter: FixPropertyTests.Iterations, threads: 1, print: d => d.ToString());
+
+    /// <summary>Multiset difference: the items of <paramref name="x"/> that <paramref name="y"/> has fewer of.</summary>
+    private static List<string> Diff(List<string> x, List<string> y)
+    {
+        var left = y.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count());
+        var result = new List<string>();
+        foreach (var v in x)
+            if (left.TryGetValue(v, out int n) && n > 0) left[v] = n - 1;
+            else result.Add(v);
+        return result;
+    }
 
     /// <summary>
     /// "Disable RULE for this line" silences that finding and no other line's; "in this file"

@@ -1,5 +1,6 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Text;
 
@@ -28,7 +29,7 @@ public static class Ownership
         var words = s.Words;
         if (weAt < 0 || weAt >= words.Length) return null;
         var w = words[weAt];
-        string lower = FirstPerson.Normalize(w.Lower);
+        string lower = Words.Normalize(w.Lower);
         var edits = new List<TextEdit>();
         switch (lower)
         {
@@ -78,7 +79,7 @@ public static class Ownership
     private static bool CandidateActs(Sentence s)
     {
         foreach (var w in s.Words)
-            if (!w.InQuote && (w.Text == "I" || FirstPerson.Normalize(w.Lower) is "i'm" or "i've" or "i'd" or "i'll")) return true;
+            if (!w.InQuote && (w.Text == "I" || Words.Normalize(w.Lower) is "i'm" or "i've" or "i'd" or "i'll")) return true;
         return false;
     }
 
