@@ -139,14 +139,17 @@ public static class CliApp
         bool writeFailed = false;
         if (o.Fix)
         {
+            // Only meaning-preserving fixes (FixKind.MeaningPreserving): --fix never changes who acted.
             int changed = 0;
+            var wouldBe = new List<CheckedFile>();
             foreach (var f in files.Where(f => f.Analysis is not null))
             {
                 var text = f.File.Text!;
                 var fixedText = FixAll.Apply(text, settings, out int applied);
+                wouldBe.Add(fixedText == text ? f : new CheckedFile(f.File with { Text = fixedText }, StoryAnalyzer.Analyze(fixedText, settings)));
                 if (fixedText == text) continue;
                 changed++;
-                if (o.DryRun) stdout.Write(LineDiff.Unified(f.File.DisplayPath, text, fixedText));
+                if (o.DryRun) stdout.Write(LineDiff.Unified(StoryFiles.DiffPath(f.File.FullPath, cwd), text, fixedText));
                 else
                 {
                     if (StoryFiles.Write(f.File, fixedText, new SafeWriteOptions { BreakHardLinks = o.BreakHardLinks }) is { } why)
@@ -169,7 +172,10 @@ public static class CliApp
             if (o.DryRun)
             {
                 stderr.WriteLine(changed == 0 ? "pmprep: nothing to fix" : $"pmprep: {changed} file{(changed == 1 ? "" : "s")} would change");
-                return ioError ? 2 : 0;
+                if (ioError) return 2;
+                // The exit code `check` would give after the fixes: 1 when an error-severity finding remains.
+                var wouldBeBank = BankAnalyzer.Analyze(wouldBe.Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+                return AnyError(wouldBe, wouldBeBank) ? 1 : 0;
             }
         }
 
@@ -180,10 +186,12 @@ public static class CliApp
             default: TextOutput.Write(stdout, files, bank, settings); break;
         }
         if (ioError) return 2;
-        bool anyError = files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
-                        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
-        return anyError ? 1 : 0;
+        return AnyError(files, bank) ? 1 : 0;
     }
+
+    private static bool AnyError(List<CheckedFile> files, BankAnalysis bank) =>
+        files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
+        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
 
     private static int Report(Options o, TextWriter stdout, TextWriter stderr, string cwd)
     {
