@@ -85,9 +85,24 @@ public sealed class BankContext
 
     public StoryFacts Facts(BankStory story) => _facts.TryGetValue(story, out var f) ? f : StoryFacts.Of(story.Analysis);
 
+    /// <summary>
+    /// Bank findings kept per story: past this, further findings in the same story are dropped
+    /// (the rules already group a story's conflicts and duplicates, so only a story that conflicts
+    /// on many sentences gets here). Keeps the output linear in the bank's size.
+    /// </summary>
+    public const int MaxFindingsPerStory = 20;
+
+    private readonly Dictionary<string, int> _perStory = new(StringComparer.Ordinal);
+
     public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null, string? phrase = null)
     {
         if (!Settings.IsEnabled(ruleId)) return;
+        if (story is not null)
+        {
+            int had = _perStory.GetValueOrDefault(story.Path);
+            if (had >= MaxFindingsPerStory) return;
+            _perStory[story.Path] = had + 1;
+        }
         var info = EngineData.Default.Rule(ruleId);
         TextRange? range = null;
         if (story is not null)
