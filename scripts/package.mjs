@@ -66,7 +66,7 @@ if (!skipVsix) run(process.execPath, [path.join(root, 'client-vscode/esbuild.mjs
 const publishDir = path.join(root, 'dist', 'server', target);
 fs.rmSync(publishDir, { recursive: true, force: true });
 const project = path.join(root, 'server/PmPrep.Server/PmPrep.Server.csproj');
-const common = ['publish', project, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false'];
+const common = ['publish', project, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false', `-p:Version=${manifest.version}`];
 let mode = 'Native AOT';
 try {
   if (!wantAot) throw new Error('skip');
@@ -126,10 +126,9 @@ if (!skipVsix) {
 // 5. dotnet tool package (framework-dependent: a tool runs on the installed .NET)
 const nupkg = path.join(root, 'dist', `PmPrep.${manifest.version}.nupkg`);
 fs.rmSync(nupkg, { force: true });
-run('dotnet', ['pack', project, '-c', 'Release', '-o', path.join(root, 'dist'), '-p:PackAsTool=true', '-p:ToolCommandName=pmprep',
-  '-p:PackageId=PmPrep', `-p:Version=${manifest.version}`, '-p:PublishAot=false', '-p:DebugType=none', '-p:DebugSymbols=false',
-  '-p:Description=PmPrep: a linter for Amazon PM interview stories (*.story.md), the pmprep command line and language server.',
-  '-p:Authors=PmPrep', '-p:PackageTags=linter%3Binterview%3Bmarkdown', '-nologo']);
+// PackageId, ToolCommandName and the description are in PmPrep.Server.csproj.
+run('dotnet', ['pack', project, '-c', 'Release', '-o', path.join(root, 'dist'), '-p:PackAsTool=true',
+  `-p:Version=${manifest.version}`, '-p:PublishAot=false', '-p:DebugType=none', '-p:DebugSymbols=false', '-nologo']);
 if (!fs.existsSync(nupkg)) {
   console.error(`package: dotnet pack did not produce ${nupkg}`);
   process.exit(1);

@@ -37,6 +37,11 @@ if (args.Length >= 1 && args[0] == "deep")
     Deep.Run(int.Parse(args[1]), int.Parse(args[2]));
     return 0;
 }
+if (args.Length >= 4 && args[0] == "bankscale-corpus")
+{
+    BankScale.Write(args[1], int.Parse(args[2]), args[3]);
+    return 0;
+}
 if (args.Length >= 3 && args[0] == "bankscale")
 {
     BankScale.Run(args[1], int.Parse(args[2]));

@@ -27,7 +27,7 @@ namespace PmPrep.Core.Bank;
 public sealed class BankIndex
 {
     /// <summary>Stories walked per shingle, figure or role key; beyond it the comparison is pruned (see the class summary).</summary>
-    public const int DefaultPostingCap = 256;
+    public const int DefaultPostingCap = 64;
 
     private sealed class Entry
     {
@@ -200,6 +200,7 @@ public sealed class BankIndex
     // Scratch arrays for Compare, indexed by story id.
     private int[] _shared = Array.Empty<int>();
     private int[] _seen = Array.Empty<int>();
+    private int[] _keys = Array.Empty<int>();
     private int _stamp;
 
     /// <summary>
@@ -223,11 +224,15 @@ public sealed class BankIndex
                 foreach (var (other, pair) in mine)
                     if (pair.IsDuplicate) clusters.Union(id, other);
             var order = _dirty.Select(id => _byId[id]!).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+            // rank[id]: the changed story's place in path order, -1 for an unchanged story; a pair of changed stories is compared by the earlier one.
+            var rank = new int[_byId.Count];
+            Array.Fill(rank, -1);
+            for (int i = 0; i < order.Count; i++) rank[order[i].Id] = i;
             var touched = new List<int>();
             foreach (var a in order)
             {
-                int d = a.Id;
-                bool Skip(int other) => other == d || (_dirty.Contains(other) && string.CompareOrdinal(_byId[other]!.Path, a.Path) < 0);
+                int d = a.Id, mine = rank[d];
+                bool Skip(int other) => other == d || (uint)rank[other] < (uint)mine;
 
                 // Duplicates: count shared shingles per other story through the postings.
                 touched.Clear();
@@ -262,7 +267,10 @@ public sealed class BankIndex
                         }
                     }
                     // Most shared first, so a story joins its cluster early and the rest of the cluster is skipped.
-                    touched.Sort((x, y) => _shared[y].CompareTo(_shared[x]));
+                    if (_keys.Length < touched.Count) _keys = new int[Math.Max(touched.Count, _keys.Length * 2)];
+                    for (int i = 0; i < touched.Count; i++) _keys[i] = -_shared[touched[i]];
+                    var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touched);
+                    _keys.AsSpan(0, touched.Count).Sort(span);
                 }
                 foreach (var other in touched)
                 {
@@ -276,8 +284,9 @@ public sealed class BankIndex
                     {
                         if (clusters.Find(d) == clusters.Find(other)) continue;
                         // Could it pass a test if every capped shingle were shared as well? If not, it cannot be a duplicate.
-                        int most = Math.Min(shared + capped, Math.Min(a.Facts.Fingerprint.Count, b.Facts.Fingerprint.Count));
-                        if (!StoryComparison.IsDuplicate(StoryComparison.Measure(a.Facts.Fingerprint, b.Facts.Fingerprint, most))) continue;
+                        var fa = a.Facts.Fingerprint; var fb = b.Facts.Fingerprint;
+                        int most = Math.Min(shared + capped, Math.Min(fa.Count, fb.Count));
+                        if (!StoryComparison.CouldBeDuplicate(fa, fb, most)) continue;
                         m = StoryComparison.Measure(a.Facts.Fingerprint, b.Facts.Fingerprint, a.Facts.Fingerprint.Common(b.Facts.Fingerprint));
                     }
                     measured++;
