@@ -8,7 +8,8 @@
 //     single-file executable; AOT falls back to single-file if it fails;
 //  3. stages dist/stage/<target>/ with package.json, README.md, out/extension.js,
 //     server/<target>/pmprep[.exe] and docs/rules/*.md (the server links diagnostics to the
-//     nearest docs/rules/ above its binary, so <extension>/docs/rules/ gives working links);
+//     nearest docs/rules/ above its binary, so <extension>/docs/rules/ gives working links) and
+//     LICENSE-WordNet.txt (the licence of the WordNet data inside the server);
 //  4. runs `vsce package --target <target> --no-dependencies` there, writing
 //     dist/pmprep-<target>-<version>.vsix;
 //  5. packs the CLI as a `dotnet tool` (PackAsTool, command `pmprep`, framework-dependent, so it
@@ -16,7 +17,8 @@
 //     `dotnet tool install --global --add-source dist PmPrep`;
 //  6. archives the standalone server of step 2 with the rule pages (so diagnostics link to them):
 //     dist/pmprep-<version>-<target>.tar.gz, holding pmprep-<version>-<target>/pmprep[.exe] and
-//     pmprep-<version>-<target>/docs/rules/*.md. `--skip-vsix` does steps 2, 5 and 6 only.
+//     pmprep-<version>-<target>/docs/rules/*.md and LICENSE-WordNet.txt. `--skip-vsix` does
+//     steps 2, 5 and 6 only. (The tool package carries the licence too: see PmPrep.Server.csproj.)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -83,6 +85,8 @@ if (!fs.existsSync(serverBinary)) {
   process.exit(1);
 }
 
+const wordnetLicence = path.join(root, 'server/PmPrep.Core/Data/wordnet/LICENSE-WordNet.txt');
+
 if (!skipVsix) {
   // 3. stage
   const stage = path.join(root, 'dist', 'stage', target);
@@ -99,6 +103,8 @@ if (!skipVsix) {
   fs.copyFileSync(path.join(root, 'client-vscode/README.md'), path.join(stage, 'README.md'));
   fs.copyFileSync(path.join(root, 'out/extension.js'), path.join(stage, 'out/extension.js'));
   fs.copyFileSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
+  // Third-party data inside the server (WordNet): its licence must travel with every copy.
+  fs.copyFileSync(wordnetLicence, path.join(stage, 'LICENSE-WordNet.txt'));
   fs.copyFileSync(serverBinary, path.join(stage, 'server', target, exe));
   fs.chmodSync(path.join(stage, 'server', target, exe), 0o755);
   // Rule pages for codeDescription.href and the hover's link (see docs/protocol.md).
@@ -144,6 +150,7 @@ fs.copyFileSync(serverBinary, path.join(archiveStage, exe));
 fs.chmodSync(path.join(archiveStage, exe), 0o755);
 for (const f of fs.readdirSync(path.join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md')))
   fs.copyFileSync(path.join(root, 'docs', 'rules', f), path.join(archiveStage, 'docs', 'rules', f));
+fs.copyFileSync(wordnetLicence, path.join(archiveStage, 'LICENSE-WordNet.txt'));
 const archive = path.join(root, 'dist', `${archiveName}.tar.gz`);
 fs.rmSync(archive, { force: true });
 run('tar', ['-czf', archive, '-C', path.join(root, 'dist', 'archive'), archiveName]);
