@@ -104,7 +104,7 @@ if (!skipVsix) {
   fs.copyFileSync(path.join(root, 'out/extension.js'), path.join(stage, 'out/extension.js'));
   fs.copyFileSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
   // Third-party data inside the server (WordNet): its licence must travel with every copy.
-  fs.copyFileSync(wordnetLicence, path.join(stage, 'LICENSE-WordNet.txt'));
+  fs.copyFileSync(path.join(root, 'server/PmPrep.Core/Data/wordnet/LICENSE-WordNet.txt'), path.join(stage, 'LICENSE-WordNet.txt'));
   fs.copyFileSync(serverBinary, path.join(stage, 'server', target, exe));
   fs.chmodSync(path.join(stage, 'server', target, exe), 0o755);
   // Rule pages for codeDescription.href and the hover's link (see docs/protocol.md).
