@@ -54,6 +54,8 @@ public sealed class BankIndex
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(analysis);
+        // Design answers and PR/FAQs are not stories: they never join the bank.
+        if (analysis.Kind != Practice.PracticeKind.Story) { Remove(path); return; }
         lock (_gate)
         {
             if (_entries.TryGetValue(path, out var old))
