@@ -70,20 +70,28 @@ public sealed class DetectorReader : IStoryReader
     internal static Sentence? SentenceAt(StoryDocument doc, int offset) =>
         doc.Sentences.FirstOrDefault(s => s.SourceStart <= offset && offset < Math.Max(s.SourceEnd, s.SourceStart + 1));
 
-    /// <summary>A window of up to four weeks or thirty days: "for two weeks", "a 10-day test", "a one-week pilot".</summary>
+    private static readonly HashSet<string> TestWords = new(StringComparer.Ordinal)
+    { "test", "tests", "pilot", "pilots", "experiment", "experiments", "trial", "trials", "beta", "canary", "run" };
+
+    /// <summary>
+    /// A test window of up to four weeks or thirty days: "a two-week test", "a 10-day pilot", or
+    /// "for two weeks" / "over 10 days" in a sentence about a test. "Two weeks before launch" is a
+    /// date, not a window.
+    /// </summary>
     internal static bool ShortWindow(Sentence s)
     {
         var w = s.Words;
         for (int i = 0; i < w.Length; i++)
         {
             string t = w[i].Lower;
-            // "two-week", "10-day"
+            // "two-week test", "10-day pilot": the window right before the test word.
             int dash = t.IndexOf('-');
-            if (dash > 0 && Unit(t[(dash + 1)..]) is { } u1 && Count(t[..dash]) is { } n1) return Short(n1, u1);
-            if (Unit(t) is not { } unit || i == 0) continue;
-            int j = i - 1;
-            if (w[j].Lower is "full" or "more" or "extra" && j > 0) j--;
-            if (Count(w[j].Lower) is { } n) return Short(n, unit);
+            if (dash > 0 && Unit(t[(dash + 1)..]) is { } u1 && Count(t[..dash]) is { } n1
+                && ((i + 1 < w.Length && TestWords.Contains(w[i + 1].Lower)) || (i + 2 < w.Length && TestWords.Contains(w[i + 2].Lower))))
+                return Short(n1, u1);
+            // "for two weeks", "over 10 days", "in ten days"
+            if (Unit(t) is not { } unit || i < 2) continue;
+            if (Count(w[i - 1].Lower) is { } n && w[i - 2].Lower is "for" or "over" or "in" or "within") return Short(n, unit);
         }
         return false;
     }

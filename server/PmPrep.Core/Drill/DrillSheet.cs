@@ -49,10 +49,24 @@ public static class DrillSheet
             {
                 if (result.Count + 1 >= MinQuestions) break;
                 if (result.Any(q => q.Question == f.Question) || f.Question == scale.Question) continue;
-                result.Add(new DrillQuestion(DrillKind.General, f.Question, f.Reason.TrimEnd('.'), anchor.Quote, anchor.Start, anchor.End));
+                var at = SourceOf(story, f) ?? anchor;
+                result.Add(new DrillQuestion(DrillKind.General, f.Question, f.Reason.TrimEnd('.'), at.Quote, at.Start, at.End));
             }
         result.Add(new DrillQuestion(DrillKind.Scale, scale.Question, scale.Reason, anchor.Quote, anchor.Start, anchor.End));
         return result;
+    }
+
+    /// <summary>
+    /// The sentence behind a general follow-up: the strongest evidence for its principle, or the
+    /// first finding of its rule; null when neither is in the story.
+    /// </summary>
+    private static (string Quote, int Start, int End)? SourceOf(StoryAnalysis story, FollowUp f)
+    {
+        int? at = null;
+        if (f.Principle is { } p && story.Evidence.FirstOrDefault(e => e.Principle == p) is { } ev) at = ev.Strongest.Start;
+        else if (f.RuleId is { } rule && story.Diagnostics.FirstOrDefault(d => d.RuleId == rule) is { } d) at = d.Start;
+        if (at is null || DetectorReader.SentenceAt(story.Document, at.Value) is not { } s) return null;
+        return (Quote(s.Text), s.SourceStart, s.SourceEnd);
     }
 
     /// <summary>The sentence the scale question is asked of: the first data-citing sentence of the Decision part, else its first sentence, else the first sentence with a number, else the title.</summary>

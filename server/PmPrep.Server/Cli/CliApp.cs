@@ -18,6 +18,7 @@ public static class CliApp
         "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
         "  pmprep rules [--format text|json]\n" +
+        "  pmprep drill [PATH...] [--config FILE]   (bar-raiser practice sheet, one story per page)\n" +
         "  pmprep --stdio            (the language server)\n" +
         "  pmprep --version\n";
 
@@ -47,6 +48,7 @@ public static class CliApp
                 "check" => Check(parsed, stdout, stderr, cwd),
                 "report" => Report(parsed, stdout, stderr, cwd),
                 "rules" => Rules(parsed, stdout),
+                "drill" => DrillCommand.Run(parsed, stdout, stderr, cwd),
                 _ => UsageError($"unknown command \"{args[0]}\"", stderr),
             };
         }
@@ -102,12 +104,13 @@ public static class CliApp
                 files.Add(new CheckedFile(file, null));
                 continue;
             }
-            files.Add(new CheckedFile(file, StoryAnalyzer.Analyze(file.Text!, settings)));
+            files.Add(new CheckedFile(file, Core.Practice.PracticeAnalyzer.Analyze(path, file.Text!, settings)));
         }
         if (paths.Count == 0 && errors.Count == 0)
-            stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
+            stderr.WriteLine("pmprep: no *.story.md, *.design.md or *.prfaq.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
 
-        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+        // Only stories make the bank; design answers and PR/FAQs are checked on their own.
+        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
         return (files, bank, settings, ioError);
     }
 

@@ -13,7 +13,7 @@ public static class StoryFiles
     private static readonly HashSet<string> SkippedDirs = new(StringComparer.OrdinalIgnoreCase)
     { "node_modules", ".git", "bin", "obj", ".vscode-test", "out", "dist", "test-output" };
 
-    /// <summary>Expands paths: directories are searched for `*.story.md`; files are taken as given.</summary>
+    /// <summary>Expands paths: directories are searched for practice files (`*.story.md`, `*.design.md`, `*.prfaq.md`); files are taken as given.</summary>
     public static (List<string> Files, List<string> Errors) Expand(IEnumerable<string> paths, string cwd)
     {
         var files = new List<string>();
@@ -42,7 +42,8 @@ public static class StoryFiles
     private static void Walk(string dir, List<string> files)
     {
         var found = new List<string>();
-        foreach (var f in Directory.EnumerateFiles(dir, "*.story.md")) found.Add(f);
+        foreach (var pattern in Core.Practice.PracticeFiles.Patterns)
+            foreach (var f in Directory.EnumerateFiles(dir, pattern)) found.Add(f);
         found.Sort(StringComparer.Ordinal);
         files.AddRange(found);
         var subdirs = Directory.EnumerateDirectories(dir).Where(d => !SkippedDirs.Contains(Path.GetFileName(d))).ToList();

@@ -32,6 +32,7 @@ public sealed class SolutionBeforeProblem : DesignRule
         if (early >= 0 && early < defined)
         {
             var sec = d.Sections[early];
+            if (early < customer && early < problem) what = "the customer and the problem's cost";
             var (start, end) = HeadingOf(sec);
             ctx.Report(Id, start, end, new Dictionary<string, string> { ["phrase"] = sec.Part.Name, ["what"] = what }, phrase: sec.Part.Name);
             return;
