@@ -23,13 +23,13 @@ public static class DrillSheet
 
     private static readonly Lazy<IReadOnlyList<Probe>> Probes = new(() => Load(EngineData.ReadResource("probes.yaml")));
 
-    /// <summary>The reader the drill uses; swap it for one built on the clause layer.</summary>
-    public static IStoryReader Reader { get; set; } = DetectorReader.Instance;
+    /// <summary>The reader the drill uses unless one is passed: the one place to switch to a reader built on the clause layer.</summary>
+    public static IStoryReader DefaultReader => DetectorReader.Instance;
 
     public static IReadOnlyList<DrillQuestion> For(StoryAnalysis story, IEnumerable<BankDiagnostic>? bankFindings = null, IStoryReader? reader = null)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var cues = (reader ?? Reader).Read(story, bankFindings);
+        var cues = (reader ?? DefaultReader).Read(story, bankFindings);
         var result = new List<DrillQuestion>(MaxQuestions);
         var quoted = new HashSet<int>();
         foreach (var probe in Probes.Value.Where(p => p.Kind is not (DrillKind.Scale or DrillKind.General)))
