@@ -1,6 +1,7 @@
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Signals;
 
 namespace PmPrep.Core.Analysis;
@@ -14,10 +15,10 @@ public sealed record Evidence(Principle Principle, int Signals, LpSignal Stronge
 /// <summary>Everything the engine found in one story. Immutable; a pure function of text and settings.</summary>
 public sealed class StoryAnalysis
 {
-    internal StoryAnalysis(StoryDocument doc, PmPrepSettings settings, IReadOnlyList<Diagnostic> diagnostics,
+    internal StoryAnalysis(StoryDocument doc, PmPrepSettings settings, StoryReading reading, IReadOnlyList<Diagnostic> diagnostics,
         IReadOnlyList<LpSignal> signals, IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims)
     {
-        Document = doc; Settings = settings; Diagnostics = diagnostics; Signals = signals; Claims = claims;
+        Document = doc; Settings = settings; Reading = reading; Diagnostics = diagnostics; Signals = signals; Claims = claims;
         Evidence = signals.Where(s => s.Principle is not null)
             .GroupBy(s => s.Principle!)
             .Select(g => new Evidence(g.Key, g.Count(), g.OrderByDescending(x => x.Strong).ThenByDescending(x => x.End - x.Start).First()))
@@ -27,6 +28,8 @@ public sealed class StoryAnalysis
     }
 
     public StoryDocument Document { get; }
+    /// <summary>The clauses of every sentence.</summary>
+    public StoryReading Reading { get; }
     public PmPrepSettings Settings { get; }
     /// <summary>A story (the default), a design answer or a PR/FAQ: see <see cref="Practice.PracticeFiles"/>.</summary>
     public Practice.PracticeKind Kind { get; init; } = Practice.PracticeKind.Story;

@@ -36,6 +36,7 @@ public static class CliApp
                 stdout.WriteLine("pmprep " + (typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"));
                 return 0;
             }
+            if (args[0] == "read") return ReadCommand.Run(args[1..], stdout, stderr);
             var parsed = Options.Parse(args[1..]);
             if (parsed.Error is not null)
             {
