@@ -47,6 +47,19 @@ public class DrillTests
     }
 
     [Fact]
+    public void The_clause_reader_leaves_out_a_plan_and_someone_elses_decision()
+    {
+        var a = StoryAnalyzer.Analyze(Story("I wanted to cut the offline mode, but my VP decided to keep it."));
+        // The phrase-based reader sees "I" and "cut" and asks; the clause reader sees a plan and the VP's call.
+        Assert.Contains(DrillSheet.For(a, null, DetectorReader.Instance), q => q.Kind == DrillKind.DecisionWithoutAlternative);
+        Assert.DoesNotContain(DrillSheet.For(a, null, ClauseDrillReader.Instance), q => q.Kind == DrillKind.DecisionWithoutAlternative);
+        Assert.Same(ClauseDrillReader.Instance, DrillSheet.DefaultReader);
+        // An agentless passive decision: nobody decided, so ask what the candidate did.
+        var passive = DrillSheet.For(StoryAnalyzer.Analyze(Story("The decision was made to pause the launch because crash rates doubled.")));
+        Assert.Contains(passive, q => q.Kind == DrillKind.TeamActor && q.Quote.StartsWith("The decision was made", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_team_actor_asks_what_you_did_yourself()
     {
         var qs = Drill(Story("My team launched a recommendation engine in six weeks because sellers asked for it."));

@@ -23,8 +23,8 @@ public static class DrillSheet
 
     private static readonly Lazy<IReadOnlyList<Probe>> Probes = new(() => Load(EngineData.ReadResource("probes.yaml")));
 
-    /// <summary>The reader the drill uses unless one is passed: the one place to switch to a reader built on the clause layer.</summary>
-    public static IStoryReader DefaultReader => DetectorReader.Instance;
+    /// <summary>The reader the drill uses unless one is passed: decisions and actors from the clause layer.</summary>
+    public static IStoryReader DefaultReader => ClauseDrillReader.Instance;
 
     public static IReadOnlyList<DrillQuestion> For(StoryAnalysis story, IEnumerable<BankDiagnostic>? bankFindings = null, IStoryReader? reader = null)
     {
