@@ -161,6 +161,18 @@ public class DesignRuleTests
     }
 
     [Fact]
+    public void A_pmprep_yaml_can_add_phrases_to_the_design_lists_and_turn_rules_off()
+    {
+        var text = Answer(metrics: "Success is alert open rate; I also watch opt-outs weekly.");
+        Assert.True(Fires(text, "counter-metric-missing"));
+        var (s, problems) = Config.PmPrepSettings.FromYaml("phrases:\n  design_counter_metric: [\"watch opt-outs\"]\n");
+        Assert.Empty(problems);
+        Assert.DoesNotContain(DesignAnalyzer.Analyze(text, s).Diagnostics, d => d.RuleId == "counter-metric-missing");
+        var (off, _) = Config.PmPrepSettings.FromYaml("rules:\n  counter-metric-missing: off\n");
+        Assert.DoesNotContain(DesignAnalyzer.Analyze(text, off).Diagnostics, d => d.RuleId == "counter-metric-missing");
+    }
+
+    [Fact]
     public void A_new_template_is_an_answer_in_eight_parts_and_an_empty_file_is_not_judged()
     {
         var t = DesignAnalyzer.Analyze(DesignAnalyzer.Template());

@@ -369,13 +369,25 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     await page.keyboard.press('Enter');
     await page.locator(`.tab[aria-label*="${DESIGN}"]`).first().waitFor();
     await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 30000 });
-    // Inlay hints after the part headings: spoken minutes against the 5/10/20 timebox.
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('.editor-instance .view-lines .view-line')].some((l) => /problem definition \d+\.\d\/5 min/.test(l.textContent ?? '')),
-      null,
-      { timeout: 30000 },
-    );
-    const text = await editorText();
+    // Inlay hints after the part headings: spoken minutes against the 5/10/20 timebox. VS Code
+    // draws them as CSS generated content (::before/::after of a span), not as text nodes.
+    const linesWithHints = () =>
+      page.evaluate(() => {
+        const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+        lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+        const generated = (el, pseudo) => {
+          const c = getComputedStyle(el, pseudo).content;
+          return c && c !== 'none' && c !== 'normal' ? c.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
+        };
+        return lines
+          .map((l) => [...l.querySelectorAll('span')].map((sp) => (sp.children.length ? '' : generated(sp, '::before') + sp.textContent + generated(sp, '::after'))).join('').replace(/\u00a0/g, ' '))
+          .join('\n');
+      });
+    let text = '';
+    for (let i = 0; i < 60 && !/problem definition \d+\.\d\/5 min/.test(text); i++) {
+      await page.waitForTimeout(500);
+      text = await linesWithHints();
+    }
     fs.writeFileSync(path.join(outDir, 'design-editor.txt'), text + '\n');
     assert.match(text, /## Customer.*problem definition \d+\.\d\/5 min/);
     assert.match(text, /## Options.*scoping \d+\.\d\/10 min/);
