@@ -53,6 +53,12 @@ public sealed class StoryAnalysis
     /// <summary>The clauses of every sentence.</summary>
     public StoryReading Reading { get; }
     public PmPrepSettings Settings { get; }
+    /// <summary>A story (the default), a design answer or a PR/FAQ: see <see cref="Practice.PracticeFiles"/>.</summary>
+    public Practice.PracticeKind Kind { get; init; } = Practice.PracticeKind.Story;
+    /// <summary>The parts and timebox of a design answer; null for other kinds.</summary>
+    public Design.DesignAnswer? Design { get; init; }
+    /// <summary>The press release and FAQ of a PR/FAQ; null for other kinds.</summary>
+    public PrFaq.PrFaqDocument? PrFaq { get; init; }
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
     public IReadOnlyList<LpSignal> Signals { get; }
     public IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> Claims { get; }

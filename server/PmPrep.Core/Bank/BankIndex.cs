@@ -92,6 +92,8 @@ public sealed class BankIndex
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(analysis);
+        // Design answers and PR/FAQs are not stories: they never join the bank.
+        if (analysis.Kind != Practice.PracticeKind.Story) { Remove(path); return; }
         lock (_gate)
         {
             int id;

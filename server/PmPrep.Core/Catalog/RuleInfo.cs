@@ -2,7 +2,8 @@ namespace PmPrep.Core.Catalog;
 
 public enum Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 }
 
-public enum RuleScope { Sentence, Story, Bank }
+/// <summary>What a rule looks at: a sentence or a whole story, the story bank, a design answer or a PR/FAQ.</summary>
+public enum RuleScope { Sentence, Story, Bank, Design, PrFaq }
 
 /// <summary>A rule's data: id, default severity and the texts users read.</summary>
 public sealed record RuleInfo(

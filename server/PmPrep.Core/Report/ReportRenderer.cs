@@ -26,6 +26,8 @@ public sealed record ReportOptions
     /// ("... in file:///ws/b.story.md"). Identity by default.
     /// </summary>
     public Func<string, string>? DisplayPath { get; init; }
+    /// <summary>Design answers and PR/FAQs, shown in their own sections after the stories (paths as given).</summary>
+    public IReadOnlyList<(string Path, StoryAnalysis Analysis)> Practice { get; init; } = Array.Empty<(string, StoryAnalysis)>();
 }
 
 /// <summary>
@@ -97,6 +99,7 @@ public static class ReportRenderer
             Minutes();
             BankFindings();
             Stories();
+            PracticeFiles();
             Footer();
             A("</main>\n</body>\n</html>\n");
             return _sb.ToString();
@@ -441,9 +444,11 @@ public static class ReportRenderer
             A("</ul>\n");
 
             A("<div class=\"cols\">\n<div class=\"followups\">\n<h4>A bar raiser will likely ask</h4>\n<ol>\n");
-            foreach (var f in _bank.FollowUpsFor(s))
+            // The drill: each question with the sentence that prompted it.
+            foreach (var q in Drill.DrillSheet.For(a, _bank.DiagnosticsFor(s.Path)))
             {
-                A("<li data-rule=\"").T(f.RuleId ?? "").A("\" data-lp=\"").T(f.Principle?.Key ?? "").A("\"><span class=\"q\">").T(f.Question).A("</span><span class=\"why\">").T(f.Reason).A("</span></li>\n");
+                A("<li data-kind=\"").T(Drill.DrillSheet.KindName(q.Kind)).A("\"><span class=\"q\">").T(q.Question).A("</span><span class=\"why\">")
+                    .T(q.Reason).T(": \u201C").T(q.Quote).T("\u201D").A("</span></li>\n");
             }
             A("</ol>\n</div>\n<div class=\"story-findings\">\n<h4>Findings</h4>\n");
             var findings = a.Diagnostics.Select(d => (d.Severity, d.RuleId, d.Message, Line: (int?)d.Range.Start.Line, Bank: false))
@@ -466,6 +471,43 @@ public static class ReportRenderer
                 A("</ul>\n");
             }
             A("</div>\n</div>\n</article>\n");
+        }
+
+        /// <summary>Design answers, then PR/FAQs, each in its own section: spoken minutes (and the timebox for a design answer) and the findings.</summary>
+        private void PracticeFiles()
+        {
+            foreach (var (kind, id, heading) in new[] { (Practice.PracticeKind.Design, "design-answers", "Design answers"), (Practice.PracticeKind.PrFaq, "prfaqs", "PR/FAQs") })
+            {
+                var files = _o.Practice.Where(p => p.Analysis.Kind == kind).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+                if (files.Count == 0) continue;
+                A("<section id=\"").A(id).A("\">\n<h2>").T(heading).A("</h2>\n");
+                foreach (var (path, a) in files)
+                {
+                    A("<article class=\"story practice\" data-file=\"").T(path).A("\">\n<header><h3>").T(a.Document.Title ?? path).A("</h3>\n");
+                    A("<p class=\"meta\"><code>").T(_o.DisplayPath?.Invoke(path) ?? path).A("</code> · ").A(a.Words.ToString(Inv)).A(" words · ").A(Num(a.Minutes)).A(" min spoken</p>\n</header>\n");
+                    if (a.Design is { } d)
+                    {
+                        A("<table class=\"timebox\">\n<thead><tr><th scope=\"col\">Phase</th><th scope=\"col\">Spoken</th><th scope=\"col\">Timebox</th></tr></thead>\n<tbody>\n");
+                        foreach (var p in d.Phases)
+                            A("<tr><td>").T(p.Name).A("</td><td>").A(Num(p.Minutes)).A(" min</td><td>").A(p.TargetMinutes.ToString("0", Inv)).A(" min</td></tr>\n");
+                        A("</tbody>\n</table>\n");
+                    }
+                    if (a.Diagnostics.Count == 0) A("<p class=\"ok\">No findings.</p>\n");
+                    else
+                    {
+                        A("<ul class=\"findings\">\n");
+                        foreach (var f in a.Diagnostics.OrderBy(f => f.Severity).ThenBy(f => f.Range.Start.Line))
+                        {
+                            A("<li class=\"finding sev-").A(SevName(f.Severity)).A("\" data-rule=\"").T(f.RuleId).A("\">");
+                            Sev(f.Severity);
+                            A("<span class=\"line\">line ").A((f.Range.Start.Line + 1).ToString(Inv)).A("</span> <span class=\"msg\">").T(f.Message).A("</span> <code class=\"rule\">").T(f.RuleId).A("</code></li>\n");
+                        }
+                        A("</ul>\n");
+                    }
+                    A("</article>\n");
+                }
+                A("</section>\n");
+            }
         }
 
         private void Sev(Severity s) => A("<span class=\"sev\">").T(SevLabel(s, 1)).A("</span> ");

@@ -19,6 +19,7 @@ public static class CliApp
         "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run] [--break-hardlinks]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
         "  pmprep rules [--format text|json]\n" +
+        "  pmprep drill [PATH...] [--config FILE]   (bar-raiser practice sheet, one story per page)\n" +
         "  pmprep --stdio            (the language server)\n" +
         "  pmprep --version\n";
 
@@ -49,6 +50,7 @@ public static class CliApp
                 "check" => Check(parsed, stdout, stderr, cwd),
                 "report" => Report(parsed, stdout, stderr, cwd),
                 "rules" => Rules(parsed, stdout),
+                "drill" => DrillCommand.Run(parsed, stdout, stderr, cwd),
                 _ => UsageError($"unknown command \"{args[0]}\"", stderr),
             };
         }
@@ -112,9 +114,10 @@ public static class CliApp
                 ioError = true;
             }
         if (paths.Count == 0 && errors.Count == 0)
-            stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
+            stderr.WriteLine("pmprep: no *.story.md, *.design.md or *.prfaq.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
 
-        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+        // Only stories make the bank; design answers and PR/FAQs are checked on their own.
+        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
         return (files, bank, settings, ioError);
     }
 
@@ -122,7 +125,7 @@ public static class CliApp
     {
         var file = StoryFiles.Read(path, cwd);
         if (file.Error is not null) return new CheckedFile(file, null);
-        var analysis = StoryAnalyzer.Analyze(file.Text!, settings);
+        var analysis = Core.Practice.PracticeAnalyzer.Analyze(path, file.Text!, settings);
         _ = StoryFacts.Of(analysis); // the bank's per-story facts, cached with the analysis: built here, on every core
         return new CheckedFile(file, analysis);
     }

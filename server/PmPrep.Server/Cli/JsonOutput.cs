@@ -61,6 +61,8 @@ internal static class JsonOutput
                     continue;
                 }
                 var a = f.Analysis;
+                // Additive in version 1: "story", "design" or "prfaq" (readers that ignore it see the same shape).
+                w.WriteString("kind", KindName(a.Kind));
                 w.WriteNumber("words", a.Words);
                 w.WriteNumber("minutes", Math.Round(a.Minutes, 2));
                 w.WriteStartObject("lps");
@@ -166,6 +168,13 @@ internal static class JsonOutput
             w.WriteEndObject();
         });
 
+
+    internal static string KindName(Core.Practice.PracticeKind kind) => kind switch
+    {
+        Core.Practice.PracticeKind.Design => "design",
+        Core.Practice.PracticeKind.PrFaq => "prfaq",
+        _ => "story",
+    };
 
     internal static void WriteRange(Utf8JsonWriter w, string name, TextRange r)
     {

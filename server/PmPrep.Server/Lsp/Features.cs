@@ -57,6 +57,11 @@ public static class Features
             Take(ts, te);
             break;
         }
+        if (PracticeFeatures.HeadingHover(a, offset) is { } hh)
+        {
+            sections.Add(hh.Text);
+            Take(hh.Start, hh.End);
+        }
 
         foreach (var d in a.Diagnostics)
         {
@@ -94,13 +99,15 @@ public static class Features
     /// <summary>On the title: spoken length against the band, and the three questions a bar raiser is most likely to ask.</summary>
     private static string TitleHover(StoryAnalysis a, IEnumerable<BankDiagnostic>? bankFindings)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.TitleHover(a);
         var s = a.Settings;
         string band = a.Minutes > s.MaxMinutes ? "over the " : a.Minutes < s.MinMinutes ? "under the " : "inside the ";
         var sb = new StringBuilder();
         sb.Append("**").Append(Minutes(a)).Append(" min spoken** · ").Append(a.Words).Append(" words at ")
           .Append(s.WordsPerMinute.ToString("0", Inv)).Append(" wpm, ").Append(band)
           .Append(s.MinMinutes.ToString("0.0", Inv)).Append('–').Append(s.MaxMinutes.ToString("0.0", Inv)).Append(" min band\n\n");
-        sb.Append(BarRaiser.Markdown(BarRaiser.FollowUps(a, bankFindings)));
+        // The drill: follow-ups chosen from what this story lacks or asserts, each quoting its sentence.
+        sb.Append(Core.Drill.DrillSheet.Markdown(Core.Drill.DrillSheet.For(a, bankFindings)));
         return sb.ToString();
     }
 
@@ -298,6 +305,7 @@ public static class Features
 
     public static List<DocumentSymbol> Symbols(StoryAnalysis a, string fileName)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.Symbols(a, fileName);
         var doc = a.Document;
         var whole = Range(a, 0, doc.Text.Length);
         var titleSel = doc.TitleHeading is { } th ? Range(a, th.SourceStart, th.SourceEnd)
@@ -353,6 +361,7 @@ public static class Features
 
     public static List<CodeLens> CodeLenses(StoryAnalysis a)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.CodeLenses(a);
         var doc = a.Document;
         var range = doc.TitleHeading is { } th ? Range(a, th.SourceStart, th.SourceEnd)
             : doc.FrontMatter?.Title is { } ft ? Range(a, ft.SourceStart, ft.SourceEnd)
@@ -381,6 +390,7 @@ public static class Features
 
     public static List<InlayHint> InlayHints(StoryAnalysis a, LspRange? range)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.InlayHints(a, range);
         var hints = new List<InlayHint>();
         var lines = a.Document.Lines;
         foreach (var ps in a.PartStats)
