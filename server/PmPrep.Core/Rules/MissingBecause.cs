@@ -40,7 +40,12 @@ public sealed class MissingBecause : SentenceRule
     internal static Clause? FindDecision(Clause[] clauses, Lexicon lex)
     {
         foreach (var c in clauses)
-            if (IsOwnSideDecision(c, lex)) return c;
+        {
+            if (!IsOwnSideDecision(c, lex)) continue;
+            // "I disagreed, showed him the data, and we agreed to test": the joint outcome of the candidate's own move.
+            if (WeLanguage.IsJointOutcome(c, lex) && WeLanguage.CandidateActedBefore(clauses, c, lex)) continue;
+            return c;
+        }
         return null;
     }
 

@@ -52,6 +52,10 @@ public sealed class VagueOutcome : SentenceRule
         var claims = lex.Set("outcome-claim-lemmas");
         var amounts = lex["vague-amounts"];
         bool claimVerb = c.Lemma is { } cl && (claims.Contains(cl) || outcomes.Contains(cl));
+        // A phrasal outcome verb: "revenue went up significantly", "costs went down".
+        if (c.Lemma is { } pl && c.Particle is { } pp && outcomes.Contains(pl + " " + pp) && c.VerbAt >= 0 && c.VerbAt + 1 < c.End
+            && !words[c.VerbAt].InQuote && (c.VerbAt == 0 || Words.Normalize(words[c.VerbAt - 1].Lower) is not ("to" or "the" or "a")))
+            return (c.VerbAt, c.VerbAt + 2);
         for (int k = c.First; k < c.End; k++)
         {
             var t = words[k];
