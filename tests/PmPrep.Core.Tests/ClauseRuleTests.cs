@@ -122,6 +122,11 @@ public class ClauseRuleTests
     [InlineData("We helped lots of customers.")]
     [InlineData("Sign-ups rose 12% and retention improved a lot.")]
     [InlineData("Our NPS went up by 9 points over the quarter, and stakeholder confidence increased.")]
+    [InlineData("We moved a significant number of sellers onto the new plan.")]
+    [InlineData("In the end we got it done.")]
+    [InlineData("I am proud of saving the team a great deal of money.")]
+    [InlineData("The client was really happy with the redesign.")]
+    [InlineData("Once the fix landed, everything worked.")]
     public void VagueOutcome_flags_a_claim_with_no_number_in_its_clause(string s) => Assert.True(Fires(s, "vague-outcome"), s);
 
     [Theory]
@@ -131,6 +136,9 @@ public class ClauseRuleTests
     [InlineData("We would expand if conversion improved.")]
     [InlineData("I lowered the price.")]
     [InlineData("She said, \"Engagement improved a lot.\"")]
+    [InlineData("We moved 40 accounts onto the new plan.")]
+    [InlineData("We interviewed a large number of sellers.")]
+    [InlineData("We had a large number of open tickets.")]
     public void VagueOutcome_leaves_measured_claims_purposes_conditions_decisions_and_quotes_alone(string s) => Assert.False(Fires(s, "vague-outcome"), s);
 
     [Theory]
