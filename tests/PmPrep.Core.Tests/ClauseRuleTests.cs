@@ -97,6 +97,7 @@ public class ClauseRuleTests
     [InlineData("The launch was pushed to next quarter.")]
     [InlineData("It was decided that the pilot would end.")]
     [InlineData("We agreed to test both options.")]
+    [InlineData("I shelved the redesign. Six weeks later we found that churn fell 3%.")]
     public void MissingBecause_flags_a_decision_in_any_form_with_no_reason(string s) => Assert.True(Fires(s, "missing-because"), s);
 
     [Theory]
@@ -111,6 +112,8 @@ public class ClauseRuleTests
     [InlineData("I planned to pause the rollout.")]
     [InlineData("I never agreed to the new date.")]
     [InlineData("Cut hosting cost from $5M to $3M.")]
+    [InlineData("I froze the scope, assuming the vendor would deliver on time.")]
+    [InlineData("I shelved the redesign, believing the old flow was good enough.")]
     public void MissingBecause_leaves_others_joint_outcomes_reasons_plans_and_results_alone(string s) => Assert.False(Fires(s, "missing-because"), s);
 
     [Theory]
@@ -155,6 +158,7 @@ public class ClauseRuleTests
     [InlineData("Conversion rose 12% for new sellers.")]
     [InlineData("The lift over the same three weeks was 0.1%.")]
     [InlineData("Returns were up 30% in the pilot cities.")]
+    [InlineData("Three months later we found that costs fell 15%.")]
     public void MetricWithoutContext_leaves_thresholds_targets_and_numbers_with_context_alone(string s) => Assert.False(Fires(s, "metric-without-context"), s);
 
     [Theory]

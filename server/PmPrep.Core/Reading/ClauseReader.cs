@@ -198,6 +198,9 @@ public static class ClauseReader
             case "in": if (n == "order" && n2 == "to") { end = k + 3; return Link.Purpose; } return Link.None;
             case "due": if (n == "to") { end = k + 2; return Link.DueTo; } return Link.None;
             case "considering": return Link.Considering;
+            // ", assuming the tests would suffice", ", believing the data was wrong": the belief behind the act.
+            case "assuming": case "believing": case "knowing": case "figuring": case "reasoning": case "expecting": case "suspecting": case "judging":
+                return Link.Considering;
             case "despite": return Link.Despite;
             case "although": case "though": case "whereas": return Link.Although;
             case "even": if (n is "though" or "if") { end = k + 2; return Link.Although; } return Link.None;
@@ -238,8 +241,10 @@ public static class ClauseReader
         switch (link)
         {
             case Link.Because: case Link.Although: case Link.Despite: case Link.RatherThan: case Link.SoThat: case Link.Purpose:
-            case Link.Unless: case Link.WhichMeant: case Link.Considering: case Link.DueTo:
+            case Link.Unless: case Link.WhichMeant: case Link.DueTo:
                 return true;
+            case Link.Considering:
+                return Words.Normalize(words[k].Lower) == "considering" || (g & Gap.Comma) != 0 || k == 0;
             case Link.Since:
                 // "since 2020", "since launch": a time, not a reason.
                 if (after < words.Length && (words[after].Kind == TokenKind.Number || words[after].Lower is "then" or "launch" or "january" or "february" or "march" or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december" or "last" or "the")) return false;

@@ -110,6 +110,8 @@ public class ClauseReaderTests
     [InlineData("Engineering pushed back, so I cut the scope.", 1, Actor.I, "cut", "link=So")]
     [InlineData("Finance approved the budget after I showed the model.", 1, Actor.I, "show", "link=After")]
     [InlineData("I led the migration while the team built the API.", 1, Actor.Team, "build", "link=While")]
+    [InlineData("I froze the scope, assuming the vendor would deliver on time.", 1, Actor.Other, "deliver", "would link=Considering")]
+    [InlineData("I kept assuming the best.", 0, Actor.I, "keep", "clauses=1")]
     // Someone else.
     [InlineData("Legal signed off on the plan.", 0, Actor.Other, "sign", "particle=off")]
     [InlineData("My director decided to cut the budget.", 0, Actor.Other, "decide", "then=cut")]
