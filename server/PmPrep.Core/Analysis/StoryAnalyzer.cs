@@ -17,7 +17,7 @@ public static class StoryAnalyzer
         var lexicon = Lexicon.For(settings);
         var doc = StoryParser.Parse(text ?? string.Empty);
         var reading = StoryReading.Read(doc, lexicon);
-        var signals = SignalDetector.Detect(doc, lexicon);
+        var signals = SignalDetector.Detect(doc, lexicon, reading);
         var claims = ResolveClaims(doc.FrontMatter?.Lps);
         var diagnostics = new List<Diagnostic>();
         var ctx = new RuleContext(doc, settings, lexicon, reading, signals, claims, diagnostics);

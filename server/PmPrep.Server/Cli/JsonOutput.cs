@@ -52,6 +52,7 @@ internal static class JsonOutput
                     w.WriteStartObject();
                     w.WriteString("lp", e.Principle.Name);
                     w.WriteNumber("signals", e.Signals);
+                    w.WriteString("grade", e.Grade == Grade.Strong ? "strong" : "some");
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
@@ -69,6 +70,8 @@ internal static class JsonOutput
                     {
                         w.WriteStartObject();
                         w.WriteString("title", fix.Title);
+                        // Additive to version 1: fix-all and --fix apply only "meaning-preserving" fixes.
+                        w.WriteString("kind", fix.Kind == FixKind.MeaningPreserving ? "meaning-preserving" : "claim");
                         w.WriteStartArray("edits");
                         foreach (var e in fix.Edits)
                         {
