@@ -30,6 +30,13 @@ public static class ClauseReader
         while (k < words.Length)
         {
             var g = gaps[k];
+            // An apposition before the verb ("The team, led by Ana, rebuilt the index"): not a clause of its own.
+            if (!hasVerb && (g & Gap.Comma) != 0 && k + 1 < words.Length && words[k + 1].Lower == "by" && WordNet.VerbFormOf(words[k].Lower) is VerbForm.PastOrParticiple)
+            {
+                int close = -1;
+                for (int j = k + 2; j < words.Length && j <= k + 8; j++) if ((gaps[j] & Gap.Comma) != 0) { close = j; break; }
+                if (close > 0) { k = close; continue; }
+            }
             string w = Words.Normalize(words[k].Lower);
             int linkEnd;
             Link link = LinkAtStart(words, k, out linkEnd);
@@ -43,6 +50,8 @@ public static class ClauseReader
             else if (link != Link.None && StartsClauseWithLink(words, k, link, linkEnd, g, hasVerb, lex)) boundary = true;
             else if ((g & Gap.Comma) != 0 && (StartsSubject(words, k, lex) || (hasVerb && IsPastVerb(words, k, lex)))) boundary = true;
             else if ((g & Gap.Comma) != 0 && !hasVerb && LooksLikeMainClauseAhead(words, k, lex)) boundary = true; // "In Q3, the team launched"
+            else if (!hasVerb && IsSubordinate(starts[^1].Link) && OpensWithGerund(words, starts[^1].At) && IsPersonalSubject(words[k]) && IsNounish(words[k - 1]) && !Grammar.Prepositions.Contains(words[k - 1].Lower))
+                boundary = true; // "After presenting my fix to the team we were able to": the main clause starts without a comma
             if (boundary)
             {
                 starts.Add((k, link));
@@ -72,7 +81,8 @@ public static class ClauseReader
             {
                 var next = clauses[c + 1];
                 next.First = cl.First;
-                if (next.Link == Link.None) next.Link = cl.Link;
+                // "My manager and I wrote": the "and" joined two subjects, not two clauses.
+                if (next.Link is Link.None or Link.And or Link.Or) next.Link = cl.Link;
                 ReadClause(next, words, lex, speech);
             }
             else
@@ -123,6 +133,18 @@ public static class ClauseReader
 
         static bool gapsHasComma(Gap[] gaps, int at) => at < gaps.Length && (gaps[at] & Gap.Comma) != 0;
     }
+
+    private static bool IsSubordinate(Link l) => l is Link.AfterSeeing or Link.After or Link.Before or Link.When or Link.While or Link.Because or Link.Since
+        or Link.Given or Link.Although or Link.Despite or Link.If or Link.Unless or Link.Considering or Link.RatherThan;
+
+    /// <summary>"After presenting ...", "Instead of building ...": a link followed by a gerund phrase, which has no subject of its own.</summary>
+    private static bool OpensWithGerund(Token[] words, int at)
+    {
+        LinkAtStart(words, at, out int end);
+        return end < words.Length && WordNet.VerbFormOf(words[end].Lower) == VerbForm.Gerund;
+    }
+
+    private static bool IsPersonalSubject(Token t) => t.Text == "I" || Words.Normalize(t.Lower) is "we" or "he" or "she" or "they";
 
     private static bool IsLinkWorthKeeping(Link l) => l is Link.Because or Link.Since or Link.Given or Link.DueTo or Link.Despite
         or Link.Although or Link.RatherThan or Link.Considering or Link.AfterSeeing or Link.SoThat or Link.Purpose or Link.If or Link.Unless;
@@ -176,6 +198,9 @@ public static class ClauseReader
             case "in": if (n == "order" && n2 == "to") { end = k + 3; return Link.Purpose; } return Link.None;
             case "due": if (n == "to") { end = k + 2; return Link.DueTo; } return Link.None;
             case "considering": return Link.Considering;
+            // ", assuming the tests would suffice", ", believing the data was wrong": the belief behind the act.
+            case "assuming": case "believing": case "knowing": case "figuring": case "reasoning": case "expecting": case "suspecting": case "judging":
+                return Link.Considering;
             case "despite": return Link.Despite;
             case "although": case "though": case "whereas": return Link.Although;
             case "even": if (n is "though" or "if") { end = k + 2; return Link.Although; } return Link.None;
@@ -216,8 +241,10 @@ public static class ClauseReader
         switch (link)
         {
             case Link.Because: case Link.Although: case Link.Despite: case Link.RatherThan: case Link.SoThat: case Link.Purpose:
-            case Link.Unless: case Link.WhichMeant: case Link.Considering: case Link.DueTo:
+            case Link.Unless: case Link.WhichMeant: case Link.DueTo:
                 return true;
+            case Link.Considering:
+                return Words.Normalize(words[k].Lower) == "considering" || (g & Gap.Comma) != 0 || k == 0;
             case Link.Since:
                 // "since 2020", "since launch": a time, not a reason.
                 if (after < words.Length && (words[after].Kind == TokenKind.Number || words[after].Lower is "then" or "launch" or "january" or "february" or "march" or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december" or "last" or "the")) return false;
@@ -348,9 +375,17 @@ public static class ClauseReader
         if (at >= end) return;
 
         // Find the finite verb.
-        int v = -1;
+        int v = -1, asideAt = -1;
         for (int i = at; i < end; i++)
         {
+            // An apposition between commas ("The team, led by Ana, rebuilt"): its participle is not the clause's verb.
+            if (v < 0 && asideAt < 0 && i > at && Punct.BetweenWords(c.Sentence, i - 1, i, ",") && i + 1 < end && words[i + 1].Lower == "by"
+                && WordNet.VerbFormOf(words[i].Lower) is VerbForm.PastOrParticiple)
+            {
+                int close = -1;
+                for (int j = i + 2; j < end && j <= i + 8; j++) if (Punct.BetweenWords(c.Sentence, j - 1, j, ",")) { close = j; break; }
+                if (close > 0) { asideAt = i; i = close - 1; continue; }
+            }
             if (i == at && Grammar.SubjectPronouns.Contains(Words.Normalize(words[i].Lower)) && Grammar.IsAuxiliary(Words.Normalize(words[i].Lower)))
             {
                 v = i; break; // "we're", "I've": subject and auxiliary in one word
@@ -384,6 +419,8 @@ public static class ClauseReader
             c.SubjectFirst = v + 1; c.SubjectEnd = v + 2;
             c.Actor = ActorOfPronoun(Words.Normalize(words[v + 1].Lower) is "i" ? "i" : Words.Normalize(words[v + 1].Lower));
             ReadChain(c, words, v, end, lex, skip: v + 1);
+            // "Had we known", "Were we to wait", "Should they refuse": a condition, not a question or a fact.
+            if (v == at && vw is "had" or "were" or "should") c.Mood = Mood.Conditional;
             return;
         }
         if (v == at && Grammar.SubjectPronouns.Contains(vw))
@@ -393,7 +430,7 @@ public static class ClauseReader
         }
         else if (v > at)
         {
-            int subjEnd = v;
+            int subjEnd = asideAt > at ? asideAt : v;
             while (subjEnd > at + 1 && IsAdverb(words[subjEnd - 1], lex)) subjEnd--; // "BIE team successfully delivered"
             int subjStart = SubjectStart(c.Sentence, words, at, subjEnd);
             c.SubjectFirst = subjStart; c.SubjectEnd = subjEnd;
@@ -407,6 +444,9 @@ public static class ClauseReader
 
         // The verb chain.
         ReadChain(c, words, v, end, lex);
+        // "I never agreed", "we simply did not": a negation between the subject and the verb.
+        for (int k = Math.Max(at, c.SubjectEnd); k < v; k++)
+            if (words[k].Lower is "never" or "not" && !(k + 1 < end && words[k + 1].Lower == "only")) c.Negated = true;
         if (c.Link is Link.If or Link.Unless) c.Mood = Mood.Conditional;
 
         // Nobody: an agentless passive, and "it was decided/agreed/felt that".
@@ -492,7 +532,7 @@ public static class ClauseReader
     private static void ReadChain(Clause c, Token[] words, int v, int end, Lexicon lex, int skip = -1)
     {
         int i = v;
-        bool sawBe = false, sawHave = false, first = true;
+        bool sawBe = false, first = true;
         string? lexical = null;
         int lexicalAt = -1;
         while (i < end)
@@ -505,7 +545,7 @@ public static class ClauseReader
                 // "we're", "I've", "we'd": pronoun + auxiliary in one word.
                 string aux = w[(w.IndexOf('\'') )..];
                 if (aux is "'re" or "'m" or "'s") sawBe = true;
-                else if (aux == "'ve") sawHave = true;
+                else if (aux == "'ve") { } // "we've shipped": a perfect, still a fact
                 else if (aux == "'d") { c.Mood = Mood.Would; }
                 else if (aux == "'ll") c.Mood = Mood.Will;
                 c.Past = false;
@@ -528,13 +568,14 @@ public static class ClauseReader
                 if (first) c.Past = w is "had" or "hadn't";
                 // "had to": an obligation that happened ("we had to cut scope").
                 if (i + 1 < end && words[i + 1].Lower == "to") { lexical = "have"; lexicalAt = i; i++; break; }
-                sawHave = true; first = false; lexicalAt = i; i++;
+                first = false; lexicalAt = i; i++;
                 continue;
             }
             if (Grammar.Do.Contains(w) && w != "done")
             {
                 if (first) c.Past = w is "did" or "didn't";
                 first = false; i++;
+                if (i == skip) i++; // "Not only did we cut cost": the inverted subject
                 // "we did it": "do" as the main verb when no verb follows.
                 if (i >= end || !(WordNet.IsVerb(words[i].Lower) || Grammar.Negations.Contains(words[i].Lower) || lex["adverbs"].LongestAt(words, i) == i + 1))
                 { lexical = "do"; lexicalAt = i - 1; break; }
@@ -571,8 +612,10 @@ public static class ClauseReader
 
         // Catenatives: "decided to pause", "were able to ship", "planned to launch", "tried to convince".
         int after = Math.Max(c.VerbAt + 1 + (c.Particle is null ? 0 : 1), skip + 1);
-        if (c.Lemma == "be" && after + 1 < end && words[after].Lower == "able" && words[after + 1].Lower == "to") after += 1;
+        bool able = false;
+        if (c.Lemma == "be" && after + 1 < end && words[after].Lower == "able" && words[after + 1].Lower == "to") { after += 1; able = true; }
         else if (c.Lemma == "be" && after + 1 < end && words[after].Lower == "going" && words[after + 1].Lower == "to") { after += 1; c.Mood = Mood.Will; }
+        if (after + 2 < end && words[after].Lower is "not" or "never" && words[after + 1].Lower == "to" && c.Lemma != "be") after++; // "decided not to launch"
         if (after + 1 < end && words[after].Lower == "to")
         {
             int inf = Words.SkipAdverbs(words, after + 1, lex);
@@ -586,6 +629,8 @@ public static class ClauseReader
                 else if (c.Lemma is not null && (through.Contains(c.Lemma) || c.Lemma == "be"))
                 {
                     // "were able to ship", "had to cut", "managed to ship": the action is the infinitive.
+                    // "the goal was to reach 5%", "the plan was to launch": an aim, not an act.
+                    if (c.Lemma == "be" && !able && c.Mood == Mood.Did && c.Voice == Voice.Active) c.Mood = Mood.Planned;
                     c.Lemma = infLemma; c.VerbAt = inf; c.Voice = Voice.Active; c.Particle = null;
                     ReadParticle(c, words, inf, end);
                 }
@@ -601,6 +646,10 @@ public static class ClauseReader
                 if (words[k].Lower != "by") continue;
                 if (k + 1 >= end) break;
                 var n = words[k + 1];
+                // "adopted by three teams", "used by 40 sellers": a counted agent, not a measure.
+                if ((n.Kind == TokenKind.Number || Grammar.NumberWords.Contains(n.Lower)) && k + 2 < end
+                    && (lex.Set("team-nouns").Contains(Words.Normalize(words[k + 2].Lower)) || lex.Set("other-actors").Contains(Words.Normalize(words[k + 2].Lower))))
+                { c.HasAgent = true; break; }
                 if (n.Kind == TokenKind.Number || n.Lower is "then" or "now" or "q1" or "q2" or "q3" or "q4" or "end" or "early" or "late" or "half"
                     or "far" or "design" or "default" or "hand" or "mistake" or "accident" or "noon" or "midnight" || Grammar.NumberWords.Contains(n.Lower)
                     || n.Lower == "the" && k + 2 < end && words[k + 2].Lower is "end" or "start" or "time" or "deadline" or "launch" or "next" or "same")

@@ -1,6 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Model;
 using PmPrep.Core.Fixes;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
@@ -17,6 +18,20 @@ public sealed class Hedging : SentenceRule
     private static readonly HashSet<string> NounMarkers = new(StringComparer.Ordinal)
     { "a", "an", "the", "this", "that", "what", "any", "every", "some", "one", "same", "which", "each", "no", "these", "those", "of", "different", "new", "right", "wrong", "first", "other", "only", "that's" };
 
+    /// <summary>
+    /// "maybe 1,000 to 2,000 customers", "perhaps 20%", "maybe a dozen": an honest estimate of a
+    /// number, not a hedge on what the candidate did or believed.
+    /// </summary>
+    internal static bool IsEstimate(Token[] words, int start, int end)
+    {
+        if (end - start != 1 || words[start].Lower is not ("maybe" or "perhaps")) return false;
+        int k = end;
+        while (k < words.Length && k < end + 2 && words[k].Lower is "about" or "around" or "roughly" or "only" or "just" or "another" or "a" or "an") k++;
+        if (k >= words.Length) return false;
+        var t = words[k];
+        return t.Kind == TokenKind.Number || Grammar.NumberWords.Contains(t.Lower) || t.Lower is "half" or "dozen" or "dozens" or "third" or "quarter" or "twice" or "hundreds" or "thousands";
+    }
+
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
         var words = s.Words;
@@ -26,6 +41,7 @@ public sealed class Hedging : SentenceRule
             string first = words[m.Start].Lower;
             if ((first is "kind" or "sort") && m.Start > 0 && NounMarkers.Contains(words[m.Start - 1].Lower)) continue;
             if (m.Start > 0 && words[m.Start - 1].Lower is "because" or "since") continue;
+            if (IsEstimate(words, m.Start, m.End)) continue;
             var (start, end) = RuleContext.WordSpan(s, m.Start, m.End);
             string phrase = RuleContext.WordText(s, m.Start, m.End);
             var fixes = new List<Fix>();

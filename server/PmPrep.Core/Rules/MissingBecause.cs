@@ -40,7 +40,12 @@ public sealed class MissingBecause : SentenceRule
     internal static Clause? FindDecision(Clause[] clauses, Lexicon lex)
     {
         foreach (var c in clauses)
-            if (IsOwnSideDecision(c, lex)) return c;
+        {
+            if (!IsOwnSideDecision(c, lex)) continue;
+            // "I disagreed, showed him the data, and we agreed to test": the joint outcome of the candidate's own move.
+            if (WeLanguage.IsJointOutcome(c, lex) && WeLanguage.CandidateActedBefore(clauses, c, lex)) continue;
+            return c;
+        }
         return null;
     }
 
@@ -109,10 +114,31 @@ public sealed class MissingBecause : SentenceRule
         var rationale = ctx.Lexicon["rationale-markers"];
         foreach (var c in clauses) if (c.IsRationale || c.Link == Link.Despite || c.Link == Link.RatherThan) return true;
         if (rationale.Any(s.Words)) return true;
-        if (s.Next is not null && (rationale.Any(s.Next.Words) || ctx.Reading.Of(s.Next).Any(c => c.IsRationale))) return true;
+        // The next sentence, unless it reports a measured result ("Three months later we found that we had
+        // reduced costs by 15%"): an outcome after the decision is not its reason.
+        if (s.Next is not null && (ctx.Reading.Of(s.Next).Any(c => c.IsRationale) || rationale.Any(s.Next.Words) && !ReportsMeasuredResult(s.Next, ctx))) return true;
         // The data sentence just before: "Returns were up 30% in the pilot cities. I paused the rollout."
         var prev = s.Index > 0 ? ctx.Document.Sentences[s.Index - 1] : null;
         if (prev is not null && prev.Block == s.Block && IsDataSentence(prev, ctx)) return true;
+        return false;
+    }
+
+    /// <summary>A sentence whose fact clauses claim a change with a number: an outcome, not a reason.</summary>
+    private static bool ReportsMeasuredResult(Sentence s, RuleContext ctx)
+    {
+        var changes = ctx.Lexicon["change-words"];
+        var words = s.Words;
+        foreach (var c in ctx.Reading.Of(s))
+        {
+            if (!c.IsFact || c.IsRationale) continue;
+            bool change = false, number = false;
+            for (int k = c.First; k < c.End; k++)
+            {
+                if (changes.LongestAt(words, k) > 0) change = true;
+                if (MetricWithoutContext.IsMeasure(words[k])) number = true;
+            }
+            if (change && number) return true;
+        }
         return false;
     }
 

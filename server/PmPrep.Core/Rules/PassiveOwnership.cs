@@ -60,6 +60,7 @@ public sealed class PassiveOwnership : SentenceRule
             if (c.Voice != Voice.Passive || c.HasAgent || c.Actor != Actor.Nobody) continue;
             if (lex.Set("passive-exempt-lemmas").Contains(c.Lemma)) continue;
             if (IsEventOrResult(c, lex)) continue;
+            if (IsSchedule(c)) continue;
             return c;
         }
         return null;
@@ -76,6 +77,14 @@ public sealed class PassiveOwnership : SentenceRule
         if (subj < 0) return false;
         if (lex["passive-event-subjects"].LongestAt(words, subj) > 0) return true;
         return ReportsResult(words, c.VerbAt + 1, c.End) && lex["metric-subjects"].LongestAt(words, subj) > 0;
+    }
+
+    /// <summary>"its launch was set for Monday", "the review was scheduled for May": a date stated as context.</summary>
+    private static bool IsSchedule(Clause c)
+    {
+        if (c.Lemma is not ("set" or "schedule" or "slate" or "plan" or "time" or "pencil")) return false;
+        int next = c.VerbAt + 1 + (c.Particle is "in" ? 1 : 0);
+        return next < c.End && c.Sentence.Words[next].Lower is "for" or "on" or "to";
     }
 
     /// <summary>"The committee settled on", "leadership decided": a body whose decision hides who decided.</summary>

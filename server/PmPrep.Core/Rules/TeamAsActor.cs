@@ -22,7 +22,7 @@ public sealed class TeamAsActor : SentenceRule
         var words = s.Words;
         foreach (var c in clauses)
         {
-            bool ourTeam = c.Actor == Actor.We && c.SubjectFirst >= 0 && c.SubjectEnd - c.SubjectFirst >= 2; // "our team built": we-language and team-as-actor
+            bool ourTeam = c.Actor == Actor.We && c.SubjectFirst >= 0 && c.SubjectEnd - c.SubjectFirst >= 2 && Words.Normalize(words[c.SubjectFirst].Lower) == "our"; // not "We, as PMs, decided" // "our team built": we-language and team-as-actor
             if (c.Actor != Actor.Team && !ourTeam || c.SubjectShared || c.SubjectFirst < 0 || c.VerbAt < 0) continue;
             if (c.Quoted || c.Reported || c.Mood != Mood.Did || c.Voice == Voice.Passive || c.Negated) continue;
             if (WeLanguage.IsState(c, ctx.Lexicon)) continue;

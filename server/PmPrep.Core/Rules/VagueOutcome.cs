@@ -52,6 +52,10 @@ public sealed class VagueOutcome : SentenceRule
         var claims = lex.Set("outcome-claim-lemmas");
         var amounts = lex["vague-amounts"];
         bool claimVerb = c.Lemma is { } cl && (claims.Contains(cl) || outcomes.Contains(cl));
+        // A phrasal outcome verb: "revenue went up significantly", "costs went down".
+        if (c.Lemma is { } pl && c.Particle is { } pp && outcomes.Contains(pl + " " + pp) && c.VerbAt >= 0 && c.VerbAt + 1 < c.End
+            && !words[c.VerbAt].InQuote && (c.VerbAt == 0 || Words.Normalize(words[c.VerbAt - 1].Lower) is not ("to" or "the" or "a")))
+            return (c.VerbAt, c.VerbAt + 2);
         for (int k = c.First; k < c.End; k++)
         {
             var t = words[k];
@@ -75,14 +79,30 @@ public sealed class VagueOutcome : SentenceRule
                        && WordNet.VerbFormOf(words[from - 1].Lower) is not (VerbForm.Past or VerbForm.PastOrParticiple) && from > k - 3) from--;
                 return (from, k + 1);
             }
-            // A vague amount in a claim: "saved the company millions", "lots of customers".
-            if (claimVerb || (c.Lemma is { } l2 && l2 is "save" or "make" or "earn" or "win" or "help" or "reach" or "lose" or "bring"))
+            // A vague amount in a claim: "saved the company millions", "lots of customers", "in saving the
+            // company a great deal of money" (an outcome verb in any form up to four words before).
+            if (claimVerb || (c.Lemma is { } l2 && l2 is "save" or "make" or "earn" or "win" or "help" or "reach" or "lose" or "bring") || OutcomeVerbBefore(words, k, c.First))
             {
                 int end = amounts.LongestAt(words, k);
                 if (end > 0 && end <= c.End && !IsMannerOfDecision(c)) return (k, end);
             }
+            // A sized-up amount is a claim with any verb of a fact by the candidate's side: "we moved a meaningful number of accounts".
+            if (c.IsFact && c.Actor is Actor.I or Actor.ImpliedI or Actor.We or Actor.Team && !c.Negated && k > c.VerbAt && c.VerbAt >= 0
+                && !WeLanguage.IsState(c, lex) && !lex.Set("research-lemmas").Contains(c.Lemma!))
+            {
+                int end = lex["sized-amounts"].LongestAt(words, k);
+                if (end > 0 && end <= c.End) return (k, end);
+            }
         }
         return null;
+    }
+
+    private static bool OutcomeVerbBefore(Token[] words, int k, int first)
+    {
+        for (int j = Math.Max(first, k - 4); j < k; j++)
+            if (WordNet.VerbFormOf(words[j].Lower) != VerbForm.None && WordNet.VerbLemma(words[j].Lower) is { } l && l is "save" or "earn" or "make" or "generate" or "cut" or "reduce" or "increase" or "grow" or "win")
+                return true;
+        return false;
     }
 
     private static bool IsMannerOfDecision(Clause c) => c.Lemma is "decide" or "choose";

@@ -41,8 +41,10 @@ public sealed class WeLanguage : SentenceRule
         {
             if (c.ByCandidate && c.IsFact && c.VerbAt >= 0 && !IsState(c, lex)) candidateActed = true;
             if (!IsWeAction(c, lex)) continue;
+            // "..., which meant we lost a week", "because we had no data": a consequence or a reason, not the key action.
+            if (c.IsRationale) continue;
             // "..., and we agreed to test": the joint outcome of the candidate's own move.
-            if (candidateActed && c.Lemma is { } l && lex.Set("joint-outcome-lemmas").Contains(l)) continue;
+            if (candidateActed && IsJointOutcome(c, lex)) continue;
             var words = c.Sentence.Words;
             int from = c.SubjectFirst >= 0 ? c.SubjectFirst : FindWe(words, c.First, c.VerbAt);
             if (from < 0) continue;
@@ -51,6 +53,20 @@ public sealed class WeLanguage : SentenceRule
             return (from, Math.Max(to, from + 1));
         }
         return null;
+    }
+
+    /// <summary>"we agreed", "we settled on": a joint outcome (by itself; the caller checks the candidate moved first).</summary>
+    internal static bool IsJointOutcome(Clause c, Lexicon lex) => c.Actor == Actor.We && c.Lemma is { } l && lex.Set("joint-outcome-lemmas").Contains(l);
+
+    /// <summary>The candidate acts as a fact in one of the clauses before <paramref name="c"/>.</summary>
+    internal static bool CandidateActedBefore(Clause[] clauses, Clause c, Lexicon lex)
+    {
+        foreach (var x in clauses)
+        {
+            if (ReferenceEquals(x, c)) return false;
+            if (x.ByCandidate && x.IsFact && x.VerbAt >= 0 && !x.Negated && !IsState(x, lex)) return true;
+        }
+        return false;
     }
 
     /// <summary>A clause where "we" (or our team) acts and the story says it happened.</summary>
