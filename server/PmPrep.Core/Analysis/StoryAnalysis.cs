@@ -16,9 +16,10 @@ public sealed record Evidence(Principle Principle, int Signals, LpSignal Stronge
 public sealed class StoryAnalysis
 {
     internal StoryAnalysis(StoryDocument doc, PmPrepSettings settings, StoryReading reading, IReadOnlyList<Diagnostic> diagnostics,
-        IReadOnlyList<LpSignal> signals, IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims)
+        IReadOnlyList<LpSignal> signals, IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims, DecisionCount? decisions = null)
     {
         Document = doc; Settings = settings; Reading = reading; Diagnostics = diagnostics; Signals = signals; Claims = claims;
+        Decisions = decisions ?? DecisionCount.None;
         Evidence = signals.Where(s => s.Principle is not null)
             .GroupBy(s => s.Principle!)
             .Select(g => new Evidence(g.Key, g.Count(), g.OrderByDescending(x => x.Strong).ThenByDescending(x => x.End - x.Start).First()))
@@ -36,6 +37,10 @@ public sealed class StoryAnalysis
     public IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> Claims { get; }
     public IReadOnlyList<Evidence> Evidence { get; }
     public IReadOnlyList<PartStat> PartStats { get; }
+    /// <summary>The story's decisions by owner: no-own-decision's message and the title code lens.</summary>
+    public DecisionCount Decisions { get; }
+    /// <summary>True when the story has no headings and its parts were inferred from the content.</summary>
+    public bool PartsInferred => Document.PartsInferred;
 
     public int Words => Document.Words;
     public double Minutes => Document.Words / Settings.WordsPerMinute;

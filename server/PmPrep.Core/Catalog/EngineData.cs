@@ -58,7 +58,7 @@ public sealed class EngineData
                 m.Str("why") ?? "",
                 m.Str("weak") ?? "",
                 m.Str("strong") ?? "",
-                m.Str("fix")));
+                m.Str("fix")) { Short = m.Str("short") ?? id.Replace('-', ' ') });
         }
 
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

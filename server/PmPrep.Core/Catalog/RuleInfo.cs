@@ -11,6 +11,10 @@ public sealed record RuleInfo(
 {
     public string DocsPath => $"docs/rules/{Id}.md";
 
+    /// <summary>A short label for a finding folded into another's message ("also: filler"); defaults to the id in words.</summary>
+    public string Short { get => _short ?? Id.Replace('-', ' '); init => _short = value; }
+    private readonly string? _short;
+
     public static string SeverityName(Severity s) => s switch
     {
         Severity.Error => "error",

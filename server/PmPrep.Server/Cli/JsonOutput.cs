@@ -64,6 +64,13 @@ internal static class JsonOutput
                     w.WriteString("severity", RuleInfo.SeverityName(d.Severity));
                     w.WriteString("message", d.Message);
                     WriteRange(w, "range", d.Range);
+                    if (d.Also.Count > 0)
+                    {
+                        // Rules whose findings on the same words were folded into this one.
+                        w.WriteStartArray("also");
+                        foreach (var id in d.Also) w.WriteStringValue(id);
+                        w.WriteEndArray();
+                    }
                     w.WriteStartArray("fixes");
                     foreach (var fix in d.Fixes)
                     {
