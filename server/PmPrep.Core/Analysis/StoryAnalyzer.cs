@@ -19,7 +19,7 @@ public static class StoryAnalyzer
         var reading = StoryReading.Read(doc, lexicon);
         // A story with no headings gets parts inferred from its content, before anything reads parts.
         PartInference.Infer(doc, reading, lexicon);
-        var signals = SignalDetector.Detect(doc, lexicon);
+        var signals = SignalDetector.Detect(doc, lexicon, reading);
         var claims = ResolveClaims(doc.FrontMatter?.Lps);
         var decisions = Decisions.Count(doc, reading, lexicon);
         var diagnostics = new List<Diagnostic>();

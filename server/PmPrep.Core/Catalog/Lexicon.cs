@@ -19,6 +19,8 @@ public sealed class Lexicon
     /// <summary>Every principle's cues, tagged with principle and cue.</summary>
     public PatternSet<(Principle Principle, Cue Cue)> Cues { get; } = new();
     public PatternSet<Cue> Ownership { get; } = new();
+    /// <summary>Every principle's acts: patterns anchored at the candidate's verb lemma.</summary>
+    public PatternSet<(Principle Principle, Cue Cue)> Acts { get; } = new();
 
     public static Lexicon For(PmPrepSettings settings)
     {
@@ -44,6 +46,7 @@ public sealed class Lexicon
         foreach (var principle in data.Principles)
         {
             foreach (var cue in principle.Cues) Cues.Add(cue.Pattern, (principle, cue));
+            foreach (var act in principle.Acts) Acts.Add(act.Pattern, (principle, act));
             if (settings.ExtraCues.TryGetValue(principle.Name, out var extra))
                 foreach (var p in extra) Cues.Add(p, (principle, new Cue(p, "A cue added in .pmprep.yaml", false)));
         }

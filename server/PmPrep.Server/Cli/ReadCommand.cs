@@ -32,6 +32,10 @@ internal static class ReadCommand
                 stdout.WriteLine($"  {(c.Link == Link.None ? "" : c.Link.ToString().ToLowerInvariant() + ": ")}{c.Actor} {verb}{(flags.Count > 0 ? " (" + string.Join(", ", flags) + ")" : "")}  | {c.Text}");
             }
         }
+        foreach (var sig in analysis.Signals)
+            stdout.WriteLine($"  signal {(sig.Strong ? "strong" : "supporting")} {sig.Label}: \"{sig.Text}\" ({sig.Reason})");
+        foreach (var e in analysis.AllEvidence)
+            stdout.WriteLine($"  evidence {e.Principle.Name}: {e.Grade.ToString().ToLowerInvariant()} ({e.Signals} signals)");
         return 0;
     }
 }
