@@ -53,6 +53,7 @@ public class FillerWordsTests
     [InlineData("I mean, the pilot was the only safe way.", "The pilot was the only safe way.")]
     [InlineData("The carriers were, like, really slow.", "The carriers were really slow.")]
     [InlineData("We shipped it on time and churn fell, so yeah.", "We shipped it on time and churn fell.")]
+    [InlineData("The migration took, like 3 weeks longer than planned.", "The migration took 3 weeks longer than planned.")]
     public void Fix_removes_the_filler_and_keeps_the_sentence_grammatical(string before, string after)
     {
         var d = Findings(before, "filler-words").Single();

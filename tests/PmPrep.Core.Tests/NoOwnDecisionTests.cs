@@ -14,7 +14,7 @@ public class NoOwnDecisionTests
                           + "The decision was made to freeze hiring. I wrote the plan for June.\n";
         var d = Findings(text, "no-own-decision").Single();
         Assert.StartsWith("3 decisions: 0 yours, 1 the steering committee's, 2 nobody's", d.Message);
-        Assert.Equal("# Launch", text[d.Start..d.End]);
+        Assert.Equal("Launch", text[d.Start..d.End]);
         var count = Analyze(text).Decisions;
         Assert.Equal(3, count.Total);
         Assert.Equal(0, count.Yours);

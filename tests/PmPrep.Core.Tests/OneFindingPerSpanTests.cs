@@ -17,12 +17,14 @@ public class OneFindingPerSpanTests
     {
         var fillerFix = new Fix("Remove", new[] { new TextEdit(0, 3, "") }, Mechanical: true);
         var list = new List<Diagnostic> { D("filler-words", Severity.Information, 0, 9, fillerFix), D("hedging", Severity.Information, 0, 9) };
-        var merged = OneFindingPerSpan.Merge(list, EngineData.Default);
+        var merged = OneFindingPerSpan.Merge(list, EngineData.Default, out var folded);
         var d = Assert.Single(merged);
         Assert.Equal("hedging", d.RuleId);
         Assert.EndsWith("(also: filler)", d.Message);
         Assert.Equal(new[] { "filler-words" }, d.Also);
-        Assert.Contains(fillerFix, d.Fixes); // the folded rule's fix stays available
+        var f = Assert.Single(folded); // kept aside, with its fix, for the hover, code actions, fix-all and JSON
+        Assert.Equal("hedging", f.FoldedInto);
+        Assert.Contains(fillerFix, f.Fixes);
     }
 
     [Fact]
@@ -51,11 +53,14 @@ public class OneFindingPerSpanTests
         // "We decided" is both we-language and missing-because: one finding, both named.
         const string text = "We decided to move the launch to June.";
         var a = Analyze(text);
-        var at = a.Diagnostics.Where(d => d.Start == 0 && d.End > d.Start).ToList();
+        var at = a.Diagnostics.Where(d => d.Start == 0 && d.End > d.Start && EngineData.Default.Rule(d.RuleId).Scope == RuleScope.Sentence).ToList();
         var d = Assert.Single(at);
         Assert.Equal("we-language", d.RuleId);
         Assert.Contains("missing-because", d.Also);
         Assert.Contains("(also: no because)", d.Message);
+        var folded = Assert.Single(a.Folded);
+        Assert.Equal(("missing-because", "we-language"), (folded.RuleId, folded.FoldedInto));
+        Assert.Equal(d.Start, folded.Start);
     }
 
     [Fact]

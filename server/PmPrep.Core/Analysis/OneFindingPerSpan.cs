@@ -5,8 +5,11 @@ namespace PmPrep.Core.Analysis;
 /// <summary>
 /// Only one finding per span: when two rules flag the same words (the same start, both spans
 /// non-empty), the more useful finding stays and the other is folded into its message
-/// ("... (also: filler)") and its <see cref="Diagnostic.Also"/> list; its fixes follow the
-/// winner's, so nothing the author could apply is lost. Runs once, after every rule.
+/// ("... (also: filler)") and its <see cref="Diagnostic.Also"/> list. Runs once, after every rule.
+/// The folded findings are kept aside (<see cref="StoryAnalysis.Folded"/>, each naming its winner
+/// in <see cref="Diagnostic.FoldedInto"/>): the hover shows them under the winner, their quick
+/// fixes are offered on the winner's squiggle, fix-all still applies their mechanical fixes, and
+/// JSON lists them with "foldedInto". Editors and text output show one finding per span.
 /// </summary>
 public static class OneFindingPerSpan
 {
@@ -36,8 +39,12 @@ public static class OneFindingPerSpan
     }
 
     /// <summary>The findings with same-start duplicates folded; order is kept otherwise.</summary>
-    public static List<Diagnostic> Merge(List<Diagnostic> diagnostics, EngineData data)
+    public static List<Diagnostic> Merge(List<Diagnostic> diagnostics, EngineData data) => Merge(diagnostics, data, out _);
+
+    /// <summary>The findings with same-start duplicates folded, and the folded ones (with <see cref="Diagnostic.FoldedInto"/> set).</summary>
+    public static List<Diagnostic> Merge(List<Diagnostic> diagnostics, EngineData data, out List<Diagnostic> folded)
     {
+        folded = new List<Diagnostic>();
         if (diagnostics.Count < 2) return diagnostics;
         var byStart = new Dictionary<int, List<int>>();
         for (int i = 0; i < diagnostics.Count; i++)
@@ -60,19 +67,18 @@ public static class OneFindingPerSpan
             foreach (int i in group) if (Beats(diagnostics[i], diagnostics[win])) win = i;
             var winner = diagnostics[win];
             var also = new List<string>(winner.Also);
-            var fixes = new List<Fix>(winner.Fixes);
             foreach (int i in group)
             {
                 if (i == win) continue;
                 var d = diagnostics[i];
                 if (d.RuleId == winner.RuleId) continue;
                 drop.Add(i);
+                folded.Add(d with { FoldedInto = winner.RuleId });
                 if (!also.Contains(d.RuleId)) also.Add(d.RuleId);
-                foreach (var f in d.Fixes) if (!fixes.Contains(f)) fixes.Add(f);
             }
             if (also.Count == winner.Also.Count) continue;
             string labels = string.Join(", ", also.Select(id => data.RulesById.TryGetValue(id, out var r) ? r.Short : id));
-            replace[win] = winner with { Message = $"{winner.Message} (also: {labels})", Also = also, Fixes = fixes };
+            replace[win] = winner with { Message = $"{winner.Message} (also: {labels})", Also = also };
         }
         if (drop.Count == 0) return diagnostics;
         var result = new List<Diagnostic>(diagnostics.Count - drop.Count);

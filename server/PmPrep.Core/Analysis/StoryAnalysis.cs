@@ -54,7 +54,10 @@ public sealed class StoryAnalysis
     /// <summary>The clauses of every sentence.</summary>
     public StoryReading Reading { get; }
     public PmPrepSettings Settings { get; }
+    /// <summary>The findings, one per span (see <see cref="OneFindingPerSpan"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    /// <summary>Findings folded into another on the same words (each names it in <see cref="Diagnostic.FoldedInto"/>).</summary>
+    public IReadOnlyList<Diagnostic> Folded { get; internal init; } = Array.Empty<Diagnostic>();
     public IReadOnlyList<LpSignal> Signals { get; }
     public IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> Claims { get; }
     /// <summary>Principles the story shows (grade some or strong): what coverage, the heat map and lp-claim-unsupported count.</summary>

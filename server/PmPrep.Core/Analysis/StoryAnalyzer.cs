@@ -30,9 +30,9 @@ public static class StoryAnalyzer
             rule.Check(ctx);
         }
         // Only one finding per span: the more useful rule keeps the words, the other is folded in.
-        diagnostics = OneFindingPerSpan.Merge(diagnostics, lexicon.Data);
+        diagnostics = OneFindingPerSpan.Merge(diagnostics, lexicon.Data, out var folded);
         diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new StoryAnalysis(doc, settings, reading, diagnostics, signals, claims, decisions);
+        return new StoryAnalysis(doc, settings, reading, diagnostics, signals, claims, decisions) { Folded = folded };
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ public static class FixAll
     {
         var chosen = new List<TextEdit>();
         fixes = 0;
-        foreach (var d in analysis.Diagnostics)
+        // Findings folded into another on the same words keep their mechanical fixes (filler removal under a hedge).
+        foreach (var d in analysis.Diagnostics.Concat(analysis.Folded))
         {
             var fix = d.Fixes.FirstOrDefault(f => f.Mechanical);
             if (fix is null) continue;

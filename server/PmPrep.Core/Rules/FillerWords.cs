@@ -85,12 +85,33 @@ public sealed class FillerWords : SentenceRule
         return true;
     }
 
+    /// <summary>
+    /// Edits that remove the filler: ", like 3 weeks" loses the comma with the filler ("took 3 weeks");
+    /// every other shape is the hedge removal's (commas on both sides, at the start, at the end).
+    /// </summary>
+    internal static IReadOnlyList<Text.TextEdit>? Removal(Sentence s, int first, int end)
+    {
+        var words = s.Words;
+        if (s.Block.InBlockQuote) return null;
+        bool commaBefore = first > 0 && Punct.BetweenWords(s, first - 1, first, ",");
+        bool commaAfter = end < words.Length && Punct.BetweenWords(s, end - 1, end, ",");
+        if (commaBefore && !commaAfter && end < words.Length)
+        {
+            var text = s.Block.Text;
+            int comma = words[first].Start - 1;
+            while (comma > words[first - 1].End && text[comma] != ',') comma--;
+            if (text[comma] != ',') return null;
+            return RuleContext.Edit(s, comma, words[end - 1].End, "") is { } e ? new[] { e } : null;
+        }
+        return HedgeRemoval.Remove(s, first, end);
+    }
+
     private void Report(RuleContext ctx, Sentence s, int first, int end)
     {
         var (start, stop) = RuleContext.WordSpan(s, first, end);
         string phrase = RuleContext.WordText(s, first, end);
         var fixes = new List<Fix>();
-        if (HedgeRemoval.Remove(s, first, end) is { } edits)
+        if (Removal(s, first, end) is { } edits)
             fixes.Add(new Fix(ctx.FixTitle(Id, new Dictionary<string, string> { ["phrase"] = phrase }), edits, Mechanical: true, Preferred: true));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }

@@ -44,7 +44,9 @@ public sealed class MissingStakeholderTension : Rule
         }
         foreach (var c in clauses)
         {
-            if (c.Quoted || c.VerbAt < 0) continue;
+            if (c.Quoted) continue;
+            if (IsTradeOff(c, clauses, lex)) return true;
+            if (c.VerbAt < 0) continue;
             if (IsTensionClause(c, clauses, lex)) return true;
         }
         if (lex["tradeoff-phrases"].Matches(words).Any(m => !words[m.Start].InQuote) && clauses.Any(IsOwnSide)) return true;
@@ -73,12 +75,17 @@ public sealed class MissingStakeholderTension : Rule
                 for (int k = c.VerbAt + 1; k < c.End && k <= c.VerbAt + 4; k++) if (stance.Contains(Words.Normalize(words[k].Lower))) return true;
             }
         }
-        // A trade-off: the candidate's side decides X rather than Y, or acts despite something.
+        return false;
+    }
+
+    /// <summary>A trade-off: the candidate's side decides X rather than (instead of) Y, or acts despite something.</summary>
+    private static bool IsTradeOff(Clause c, Clause[] clauses, Lexicon lex)
+    {
         if (c.Link == Link.RatherThan && c.Previous is { } p && IsOwnSide(p) && MissingBecause.IsDecision(p, lex)) return true;
         if (c.Link == Link.Despite)
         {
             var governing = c.Previous ?? (c.Index + 1 < clauses.Length ? clauses[c.Index + 1] : null);
-            if (governing is not null && IsOwnSide(governing) && governing.IsFact && !governing.Negated) return true;
+            if (governing is not null && IsOwnSide(governing) && governing.IsFact && !governing.Negated && governing.VerbAt >= 0) return true;
         }
         return false;
     }
@@ -92,17 +99,28 @@ public sealed class MissingStakeholderTension : Rule
         return false;
     }
 
+    /// <summary>Aspect verbs whose gerund is the real verb ("kept asking for", "started pushing back").</summary>
+    private static readonly HashSet<string> Aspect = new(StringComparer.Ordinal) { "keep", "continue", "start", "begin", "go", "end" };
+
     /// <summary>The clause's verb, with its particle or the next one or two words, is in the set.</summary>
     private static bool LemmaIn(Clause c, HashSet<string> set)
     {
         if (c.Lemma is null) return false;
-        if (set.Contains(c.Lemma)) return true;
-        if (c.Particle is not null && set.Contains(c.Lemma + " " + c.Particle)) return true;
         var words = c.Sentence.Words;
-        string next = c.VerbAt + 1 < c.End ? Words.Normalize(words[c.VerbAt + 1].Lower) : "";
-        string next2 = c.VerbAt + 2 < c.End ? Words.Normalize(words[c.VerbAt + 2].Lower) : "";
-        string next3 = c.VerbAt + 3 < c.End ? Words.Normalize(words[c.VerbAt + 3].Lower) : "";
-        return next.Length > 0 && (set.Contains(c.Lemma + " " + next) || set.Contains(c.Lemma + " " + next + " " + next2)
-            || set.Contains(c.Lemma + " " + next + " " + next2 + " " + next3));
+        string lemma = c.Lemma;
+        int at = c.VerbAt;
+        if (Aspect.Contains(lemma) && at + 1 < c.End && words[at + 1].Lower.EndsWith("ing", StringComparison.Ordinal)
+            && WordNet.VerbLemma(words[at + 1].Lower) is { } g)
+        {
+            lemma = g;
+            at++;
+        }
+        if (set.Contains(lemma)) return true;
+        if (at == c.VerbAt && c.Particle is not null && set.Contains(lemma + " " + c.Particle)) return true;
+        string next = at + 1 < c.End ? Words.Normalize(words[at + 1].Lower) : "";
+        string next2 = at + 2 < c.End ? Words.Normalize(words[at + 2].Lower) : "";
+        string next3 = at + 3 < c.End ? Words.Normalize(words[at + 3].Lower) : "";
+        return next.Length > 0 && (set.Contains(lemma + " " + next) || set.Contains(lemma + " " + next + " " + next2)
+            || set.Contains(lemma + " " + next + " " + next2 + " " + next3));
     }
 }

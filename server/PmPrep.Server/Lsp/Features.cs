@@ -58,7 +58,8 @@ public static class Features
             break;
         }
 
-        foreach (var d in a.Diagnostics)
+        // Findings folded into another on the same words get their own section under it.
+        foreach (var d in a.Diagnostics.Concat(a.Folded))
         {
             if (d.Start > offset || offset > d.End || (d.End == d.Start && offset != d.Start)) continue;
             sections.Add(DiagnosticHover(d, docs));
@@ -184,12 +185,15 @@ public static class Features
         {
             foreach (var d in a.Diagnostics)
             {
-                if (d.Fixes.Count == 0) continue;
+                // The fixes of findings folded into this one (same words) are offered on its squiggle.
+                var fixes = d.Also.Count == 0 ? d.Fixes
+                    : d.Fixes.Concat(a.Folded.Where(f => f.FoldedInto == d.RuleId && f.Start == d.Start).SelectMany(f => f.Fixes)).ToList();
+                if (fixes.Count == 0) continue;
                 bool touches = d.Start <= end && start <= d.End;
                 bool named = p.Context.Diagnostics.Any(cd => cd.Code == d.RuleId && cd.Range == ToLsp(d.Range));
                 if (!touches && !named) continue;
                 var lspDiag = ToLsp(d, docs);
-                foreach (var fix in d.Fixes)
+                foreach (var fix in fixes)
                 {
                     actions.Add(new CodeAction
                     {
@@ -209,7 +213,7 @@ public static class Features
 
     public static CodeAction? FixAllAction(StoryAnalysis a, string clientUri)
     {
-        if (!a.Diagnostics.Any(d => d.Fixes.Any(f => f.Mechanical))) return null;
+        if (!a.Diagnostics.Concat(a.Folded).Any(d => d.Fixes.Any(f => f.Mechanical))) return null;
         string before = a.Document.Text;
         string after = FixAll.Apply(before, a.Settings, out int n);
         var edit = FixAll.Minimal(before, after);
