@@ -4,6 +4,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Fixes;
+using PmPrep.Server.IO;
 
 namespace PmPrep.Server.Cli;
 
@@ -15,7 +16,7 @@ public static class CliApp
 {
     public const string Usage =
         "usage:\n" +
-        "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run]]\n" +
+        "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run] [--break-hardlinks]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
         "  pmprep rules [--format text|json]\n" +
         "  pmprep --stdio            (the language server)\n" +
@@ -82,9 +83,11 @@ public static class CliApp
             }
             else
             {
-                var (s, problems) = PmPrepSettings.FromYaml(File.ReadAllText(configPath), settings);
+                var (yaml, readError) = SafeRead.ReadText(configPath, PmPrepSettings.MaxConfigBytes);   // a FIFO or device never blocks, the size is bounded
+                var (s, problems) = yaml is null ? (settings, (IReadOnlyList<string>)new[] { readError! }) : PmPrepSettings.FromYaml(yaml, settings);
                 settings = s;
                 foreach (var p in problems) stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {p}");
+                if (yaml is null) ioError = true;
             }
         }
         if (o.Wpm is { } wpm) settings = settings with { WordsPerMinute = wpm };
@@ -132,6 +135,8 @@ public static class CliApp
         if (o.DryRun && !o.Fix) return UsageError("--dry-run goes with --fix", stderr);
         var (files, bank, settings, ioError) = Load(o, stderr, cwd);
 
+        if (o.BreakHardLinks && !o.Fix) return UsageError("--break-hardlinks goes with --fix", stderr);
+        bool writeFailed = false;
         if (o.Fix)
         {
             int changed = 0;
@@ -144,7 +149,14 @@ public static class CliApp
                 if (o.DryRun) stdout.Write(LineDiff.Unified(f.File.DisplayPath, text, fixedText));
                 else
                 {
-                    StoryFiles.Write(f.File, fixedText);
+                    if (StoryFiles.Write(f.File, fixedText, new SafeWriteOptions { BreakHardLinks = o.BreakHardLinks }) is { } why)
+                    {
+                        // Reported, and the run goes on with the other files (exit 2 at the end).
+                        stderr.WriteLine($"pmprep: {f.File.DisplayPath}: not fixed: {why}");
+                        writeFailed = true;
+                        changed--;
+                        continue;
+                    }
                     stderr.WriteLine($"pmprep: {f.File.DisplayPath}: applied {applied} fix{(applied == 1 ? "" : "es")}");
                 }
             }
@@ -153,6 +165,7 @@ public static class CliApp
                 // Report what is left after fixing.
                 (files, bank, settings, ioError) = Load(o, TextWriter.Null, cwd);
             }
+            ioError |= writeFailed;
             if (o.DryRun)
             {
                 stderr.WriteLine(changed == 0 ? "pmprep: nothing to fix" : $"pmprep: {changed} file{(changed == 1 ? "" : "s")} would change");
@@ -178,13 +191,9 @@ public static class CliApp
         var (files, bank, settings, ioError) = Load(o, stderr, cwd);
         string outPath = Path.GetFullPath(Path.Combine(cwd, o.Out));
         string html = ReportWriter.Render(files, bank, settings);
-        try
+        if (SafeWrite.ReplaceText(outPath, html, bom: false, new SafeWriteOptions { CreateIfMissing = true }).Error is { } why)
         {
-            File.WriteAllText(outPath, html);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-        {
-            stderr.WriteLine($"pmprep: cannot write {o.Out}: {ex.Message}");
+            stderr.WriteLine($"pmprep: cannot write {o.Out}: {why}");
             return 2;
         }
         stderr.WriteLine($"pmprep: wrote {StoryFiles.Display(outPath, cwd)} ({files.Count} stor{(files.Count == 1 ? "y" : "ies")})");
@@ -215,6 +224,7 @@ internal sealed class Options
     public double? Wpm { get; private set; }
     public bool Fix { get; private set; }
     public bool DryRun { get; private set; }
+    public bool BreakHardLinks { get; private set; }
     public string? Out { get; private set; }
     public string? Error { get; private set; }
 
@@ -252,6 +262,7 @@ internal sealed class Options
                     break;
                 case "--fix": o.Fix = true; break;
                 case "--dry-run": o.DryRun = true; break;
+                case "--break-hardlinks": o.BreakHardLinks = true; break;
                 case "--out":
                 case "-o":
                     o.Out = Value();

@@ -1,4 +1,5 @@
 using System.Text;
+using PmPrep.Server.IO;
 
 namespace PmPrep.Server.Cli;
 
@@ -9,9 +10,6 @@ public sealed record LoadedFile(string FullPath, string DisplayPath, string? Tex
 public static class StoryFiles
 {
     public const long MaxBytes = 16 * 1024 * 1024;
-
-    private static readonly HashSet<string> SkippedDirs = new(StringComparer.OrdinalIgnoreCase)
-    { "node_modules", ".git", "bin", "obj", ".vscode-test", "out", "dist", "test-output" };
 
     /// <summary>Expands paths: directories are searched for `*.story.md`; files are taken as given.</summary>
     public static (List<string> Files, List<string> Errors) Expand(IEnumerable<string> paths, string cwd)
@@ -24,51 +22,19 @@ public static class StoryFiles
             if (File.Exists(full)) { files.Add(full); continue; }
             if (Directory.Exists(full))
             {
-                try
-                {
-                    Walk(full, files);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    errors.Add($"{raw}: cannot list the directory ({ex.Message})");
-                }
+                files.AddRange(DirectoryWalk.Find(full, ".story.md", onError: (d, ex) => errors.Add($"{Display(d, cwd)}: cannot list the directory ({ex.Message})")));
                 continue;
             }
             errors.Add($"{raw}: no such file or directory");
         }
-        return (files.Distinct(StringComparer.Ordinal).ToList(), errors);
-    }
-
-    private static void Walk(string dir, List<string> files)
-    {
-        var found = new List<string>();
-        foreach (var f in Directory.EnumerateFiles(dir, "*.story.md")) found.Add(f);
-        found.Sort(StringComparer.Ordinal);
-        files.AddRange(found);
-        var subdirs = Directory.EnumerateDirectories(dir).Where(d => !SkippedDirs.Contains(Path.GetFileName(d))).ToList();
-        subdirs.Sort(StringComparer.Ordinal);
-        foreach (var d in subdirs)
-        {
-            if ((File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0) continue; // no symlink loops
-            Walk(d, files);
-        }
+        return (files.DistinctBy(SafeRead.IdentityKey).ToList(), errors);   // one file named twice (a symlink, a hard link) is one file
     }
 
     public static LoadedFile Read(string fullPath, string cwd)
     {
         string display = Display(fullPath, cwd);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxBytes)
-                return new LoadedFile(fullPath, display, null, $"the file is {info.Length / (1024 * 1024)} MB; stories over {MaxBytes / (1024 * 1024)} MB are not checked", false, "\n");
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new LoadedFile(fullPath, display, null, $"cannot read the file ({ex.Message})", false, "\n");
-        }
+        var read = SafeRead.ReadBytes(fullPath, MaxBytes);   // regular files only, the limit on bytes read
+        if (read.Bytes is not { } bytes) return new LoadedFile(fullPath, display, null, read.Error, false, "\n");
         var (text, error, bom) = Decode(bytes);
         if (text is null) return new LoadedFile(fullPath, display, null, error, false, "\n");
         return new LoadedFile(fullPath, display, text, null, bom, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
@@ -99,12 +65,7 @@ public static class StoryFiles
         return rel.Replace('\\', '/');
     }
 
-    /// <summary>Writes text back as UTF-8, keeping a BOM if the file had one.</summary>
-    public static void Write(LoadedFile file, string text)
-    {
-        var enc = new UTF8Encoding(encoderShouldEmitUTF8Identifier: file.HadBom);
-        string tmp = file.FullPath + ".pmprep-tmp";
-        File.WriteAllText(tmp, text, enc);
-        File.Move(tmp, file.FullPath, overwrite: true);
-    }
+    /// <summary>Writes text back as UTF-8, keeping a BOM if the file had one; null, or why it was not written.</summary>
+    public static string? Write(LoadedFile file, string text, SafeWriteOptions? options = null) =>
+        SafeWrite.ReplaceText(file.FullPath, text, file.HadBom, options).Error;
 }

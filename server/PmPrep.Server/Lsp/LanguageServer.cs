@@ -7,6 +7,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Report;
+using PmPrep.Server.IO;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
 using StreamJsonRpc;
@@ -127,6 +128,7 @@ public sealed class LanguageServer : ILanguageServer
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
+        OutgoingBudget.Register(rpc, handler.Budget);   // notifications count toward backpressure too
         var server = new LanguageServer(rpc, log, options);
         rpc.AddLocalRpcTarget(
             RpcTargetMetadata.FromShape<ILanguageServer>(),
@@ -562,31 +564,8 @@ public sealed class LanguageServer : ILanguageServer
     private static bool IsStory(string path) => path.EndsWith(".story.md", StringComparison.OrdinalIgnoreCase);
     private static bool IsConfig(string path) => Path.GetFileName(path).Equals(".pmprep.yaml", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly HashSet<string> SkipDirs = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", "bin", "obj", ".vscode-test", ".pmprep-cache" };
-
-    internal static IEnumerable<string> FindStories(string root)
-    {
-        var stack = new Stack<string>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var dir = stack.Pop();
-            IEnumerable<string> files = Array.Empty<string>(), dirs = Array.Empty<string>();
-            try
-            {
-                files = Directory.EnumerateFiles(dir, "*.story.md").ToList();
-                dirs = Directory.EnumerateDirectories(dir).ToList();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-            foreach (var f in files) yield return f;
-            foreach (var d in dirs)
-            {
-                var name = Path.GetFileName(d);
-                if (SkipDirs.Contains(name) || (new DirectoryInfo(d).Attributes & FileAttributes.ReparsePoint) != 0) continue;
-                stack.Push(d);
-            }
-        }
-    }
+    /// <summary>Stories under a root: regular files only, symlinks only when they resolve inside it (<see cref="DirectoryWalk"/>).</summary>
+    internal static IEnumerable<string> FindStories(string root) => DirectoryWalk.Find(root, ".story.md");
 
     private void StartIndexing(List<string> roots)
     {
@@ -596,9 +575,11 @@ public sealed class LanguageServer : ILanguageServer
             await previous.ConfigureAwait(false);
             var sw = Stopwatch.StartNew();
             int n = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var root in roots)
                 foreach (var path in FindStories(root))
                 {
+                    if (!seen.Add(SafeRead.IdentityKey(path))) continue;   // one file under two names (a link inside the folder) is one story
                     await IndexFileAsync(DocumentStore.FromPath(path), path).ConfigureAwait(false);
                     n++;
                 }
@@ -609,20 +590,22 @@ public sealed class LanguageServer : ILanguageServer
 
     private async Task IndexFileAsync(string uri, string path)
     {
+        await Task.Yield();
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
-            if (info.Length > LspMessageHandler.MaxBody) { _log.Warning("Skipping {Path}: {Bytes} bytes", path, info.Length); return; }
-            string text = await File.ReadAllTextAsync(path).ConfigureAwait(false);
+            if (!File.Exists(path) || !InWorkspace(path)) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
+            // Regular files only (a FIFO never blocks, a device is refused), the limit on bytes read.
+            var (text, error) = SafeRead.ReadText(path, LspMessageHandler.MaxBody);
+            if (text is null) { _log.Warning("Skipping {Path}: {Reason}", path, error); _disk.TryRemove(uri, out _); SyncBank(uri); return; }
             var settings = _settings;
             var analysis = StoryAnalyzer.Analyze(text, settings.Settings);
             _disk[uri] = new DiskStory(uri, analysis, settings.Generation);
             SyncBank(uri);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            _log.Warning("Could not read {Path}: {Reason}", path, ex.Message);
+            // One bad file must not fault the indexing task: every bank request awaits it.
+            _log.Warning("Could not index {Path}: {Reason}", path, ex.Message);
         }
     }
 
@@ -635,10 +618,11 @@ public sealed class LanguageServer : ILanguageServer
             if (path is null) continue;
             if (IsConfig(path))
             {
-                configChanged = true;
+                configChanged |= InWorkspace(path);
                 continue;
             }
             if (!IsStory(path)) continue;
+            if (!InWorkspace(path)) { _log.Warning("Watched-file event for {Path}, outside the workspace folders: ignored", path); continue; }
             var uri = DocumentStore.Normalize(e.Uri);
             if (e.Type == 3)
             {
@@ -715,16 +699,23 @@ public sealed class LanguageServer : ILanguageServer
         foreach (var root in _roots)
         {
             var path = Path.Combine(root, ".pmprep.yaml");
-            try
-            {
-                if (File.Exists(path)) return File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _log.Warning("Could not read {Path}: {Reason}", path, ex.Message);
-            }
+            if (!File.Exists(path)) continue;
+            var (text, error) = SafeRead.ReadText(path, PmPrepSettings.MaxConfigBytes);   // a FIFO never blocks, the size is bounded
+            if (text is not null) return text;
+            _log.Warning("Could not read {Path}: {Reason}", path, error);
+            _ = LogToClientAsync(1, $"PmPrep could not read {path}: {error}");
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a path belongs to the bank: inside a workspace folder, also once symlinks are resolved.
+    /// With no folders (a single file opened), every story is the bank.
+    /// </summary>
+    private bool InWorkspace(string path)
+    {
+        var roots = _rootList;
+        return roots.Length == 0 || DirectoryWalk.IsInside(path, roots);
     }
 
     /// <summary>Client settings (section `pmprep`) first, then `.pmprep.yaml` over them: the project file wins.</summary>
@@ -797,7 +788,11 @@ public sealed class LanguageServer : ILanguageServer
         {
             string? key = null;
             StoryAnalysis? analysis = null;
-            if (_store.Get(uri) is { } doc && _latest.TryGetValue(uri, out var latest)) (key, analysis) = (doc.ClientUri, latest);
+            if (_store.Get(uri) is { } doc && _latest.TryGetValue(uri, out var latest))
+            {
+                // An open document outside the workspace folders is analysed on its own, not banked.
+                if (DocumentStore.LocalPath(uri) is not { } local || InWorkspace(local)) (key, analysis) = (doc.ClientUri, latest);
+            }
             else if (_disk.TryGetValue(uri, out var disk)) (key, analysis) = (uri, disk.Analysis);
             if (_bankKeys.TryGetValue(uri, out var old) && old != key)
             {
@@ -895,16 +890,35 @@ public sealed class LanguageServer : ILanguageServer
         return (bank, meta);
     }
 
+    // The last answers, reused while the bank (BankIndex.Current is the same object until a story
+    // changes) and what else they show are unchanged: a client repeating a request costs nothing.
+    private volatile Tuple<BankAnalysis, string, CoverageResult>? _lastCoverage;
+    internal int ReportRenders, CoverageBuilds;   // for tests: how often the cache missed
+    private volatile Tuple<BankAnalysis, PmPrepSettings, DocsLinks, string[], ReportResult>? _lastReport;
+
     public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
         var (bank, open) = await BankSnapshotAsync("coverage", cancellationToken).ConfigureAwait(false);
-        return Coverage.Build(bank, open, m => Readable(m, bank));
+        string openKey = string.Join("\n", open.Values.OrderBy(d => d.ClientUri, StringComparer.Ordinal).Select(d => d.ClientUri + " " + d.Version)) + "\n" + string.Join("\n", _rootList);
+        if (_lastCoverage is { } last && ReferenceEquals(last.Item1, bank) && last.Item2 == openKey) return last.Item3;
+        Interlocked.Increment(ref CoverageBuilds);
+        var result = Coverage.Build(bank, open, m => Readable(m, bank));
+        _lastCoverage = Tuple.Create(bank, openKey, result);
+        return result;
     }
 
     public async Task<ReportResult> ReportAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
         var (bank, _) = await BankSnapshotAsync("report", cancellationToken).ConfigureAwait(false);
-        var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = _bank.Settings });
-        return new ReportResult { Html = html };
+        var settings = _bank.Settings;
+        var docs = _docs;
+        var roots = _rootList;
+        if (_lastReport is { } last && ReferenceEquals(last.Item1, bank) && ReferenceEquals(last.Item2, settings) && ReferenceEquals(last.Item3, docs) && ReferenceEquals(last.Item4, roots))
+            return last.Item5;
+        Interlocked.Increment(ref ReportRenders);
+        var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = settings });
+        var result = new ReportResult { Html = html };
+        _lastReport = Tuple.Create(bank, settings, docs, roots, result);
+        return result;
     }
 }
