@@ -46,9 +46,14 @@ public static class Decisions
     public static DecisionCount Count(StoryDocument doc, StoryReading reading, Lexicon lex)
     {
         var list = new List<StoryDecision>();
+        var resultCapable = lex.Set("result-capable-decisions");
         foreach (var s in doc.Sentences)
             foreach (var c in reading.Of(s))
             {
+                // Things do not decide ("traffic dropped"), and someone else's "cut" or "drop" is an
+                // event ("small sellers' listings were dropping off page one"), not their call.
+                if (c.Actor is Actor.Thing or Actor.Unknown) continue;
+                if (c.Actor is Actor.Other or Actor.Team && c.Lemma is { } l && resultCapable.Contains(l)) continue;
                 if (!MissingBecause.IsDecision(c, lex)) continue;
                 bool yours = c.Actor is Actor.I or Actor.ImpliedI;
                 list.Add(new StoryDecision(c, yours, yours ? "yours" : OwnerOf(c)));
