@@ -58,7 +58,7 @@ public class FillerWordsTests
     {
         var d = Findings(before, "filler-words").Single();
         var fix = Assert.Single(d.Fixes);
-        Assert.True(fix.Mechanical, "the filler fix is meaning-preserving and goes into fix-all");
+        Assert.True(fix.InFixAll, "the filler fix is meaning-preserving and goes into fix-all");
         Assert.Equal(after, TextEdit.Apply(before, fix.Edits));
     }
 

@@ -15,7 +15,7 @@ public class OneFindingPerSpanTests
     [Fact]
     public void The_more_useful_finding_keeps_the_words_and_names_the_other()
     {
-        var fillerFix = new Fix("Remove", new[] { new TextEdit(0, 3, "") }, Mechanical: true);
+        var fillerFix = new Fix("Remove", new[] { new TextEdit(0, 3, "") }, FixKind.MeaningPreserving);
         var list = new List<Diagnostic> { D("filler-words", Severity.Information, 0, 9, fillerFix), D("hedging", Severity.Information, 0, 9) };
         var merged = OneFindingPerSpan.Merge(list, EngineData.Default, out var folded);
         var d = Assert.Single(merged);

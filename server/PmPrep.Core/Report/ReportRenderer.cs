@@ -167,9 +167,10 @@ public static class ReportRenderer
                 double m = s.Analysis.Minutes;
                 if (m > _s.LimitMinutes) steps.Add((Severity.Error, 2, $"Cut {Short(s)} from {Num(m)} to under {Num(_s.MaxMinutes)} minutes."));
             }
-            foreach (var pair in _bank.Pairs.Where(p => p.IsDuplicate))
-                if (_bank.Diagnostics.Any(d => d.RuleId == "duplicate-story" && d.Path == pair.A.Path))
-                    steps.Add((Severity.Information, 3, $"{Short(pair.A)} and {Short(pair.B)} tell the same anecdote: keep the stronger one."));
+            foreach (var cluster in _bank.DuplicateClusters)
+                steps.Add((Severity.Information, 3, cluster.Count == 2
+                    ? $"{Short(cluster[0])} and {Short(cluster[1])} tell the same anecdote: keep the stronger one."
+                    : $"{JoinAnd(cluster.Take(4).Select(Short).Concat(cluster.Count > 4 ? new[] { $"{cluster.Count - 4} more" } : Array.Empty<string>()))} tell the same anecdote: keep the strongest one."));
             foreach (var s in _bank.Stories)
             {
                 var unsupported = s.Analysis.ClaimedPrinciples.Where(p => !s.Analysis.Evidence.Any(e => e.Principle == p)).ToList();
@@ -342,9 +343,10 @@ public static class ReportRenderer
         private void BankFindings()
         {
             var bankWide = _bank.Diagnostics.Where(d => d.Path is null).ToList();
-            var pairs = _bank.Pairs.Where(p => (p.Conflict is not null && Reported("role-inconsistency", p)) || (p.IsDuplicate && Reported("duplicate-story", p))).ToList();
+            var pairs = _bank.Pairs.Where(p => p.Conflict is not null && Reported("role-inconsistency", p)).ToList();
+            var clusters = _bank.DuplicateClusters;
             A("<section id=\"bank-findings\">\n<h2>Across the bank</h2>\n");
-            if (bankWide.Count == 0 && pairs.Count == 0 && _o.Unreadable.Count == 0)
+            if (bankWide.Count == 0 && pairs.Count == 0 && clusters.Count == 0 && _o.Unreadable.Count == 0)
             {
                 A("<p class=\"ok\">No bank-wide findings: every principle has a story, and no two stories disagree or repeat each other.</p>\n</section>\n");
                 return;
@@ -361,15 +363,22 @@ public static class ReportRenderer
                     StoryLink(p.A); A(" but <q>").T(c.B.Phrase).A("</q> in "); StoryLink(p.B);
                     A(". Interviewers compare notes: tell the same role in every story.</span> <code class=\"rule\">role-inconsistency</code></li>\n");
                 }
-                if (p.IsDuplicate && Reported("duplicate-story", p))
+            }
+            foreach (var cluster in clusters)
+            {
+                var d = _bank.Diagnostics.First(x => x.RuleId == "duplicate-story" && x.Path == cluster[0].Path);
+                A("<li class=\"finding sev-").A(SevName(d.Severity)).A("\" data-rule=\"duplicate-story\">");
+                Sev(d.Severity);
+                A("<span class=\"msg\">");
+                for (int i = 0; i < cluster.Count; i++)
                 {
-                    var d = _bank.Diagnostics.First(x => x.RuleId == "duplicate-story" && x.Path == p.A.Path);
-                    A("<li class=\"finding sev-").A(SevName(d.Severity)).A("\" data-rule=\"duplicate-story\">");
-                    Sev(d.Severity);
-                    A("<span class=\"msg\">");
-                    StoryLink(p.A); A(" and "); StoryLink(p.B);
-                    A(" tell mostly the same anecdote (").A(Math.Round(p.Measure.Likeness * 100).ToString(Inv)).A("% alike). Keep the stronger one and use the slot for another principle.</span> <code class=\"rule\">duplicate-story</code></li>\n");
+                    if (i > 0) A(i == cluster.Count - 1 ? " and " : ", ");
+                    StoryLink(cluster[i]);
                 }
+                A(cluster.Count == 2
+                    ? " tell mostly the same anecdote. Keep the stronger one and use the slot for another principle."
+                    : " tell mostly the same anecdote. Keep the strongest one and use the other slots for other principles.");
+                A("</span> <code class=\"rule\">duplicate-story</code></li>\n");
             }
             foreach (var d in bankWide.OrderBy(d => d.Severity))
             {

@@ -112,7 +112,7 @@ public sealed class FillerWords : SentenceRule
         string phrase = RuleContext.WordText(s, first, end);
         var fixes = new List<Fix>();
         if (Removal(s, first, end) is { } edits)
-            fixes.Add(new Fix(ctx.FixTitle(Id, new Dictionary<string, string> { ["phrase"] = phrase }), edits, Mechanical: true, Preferred: true));
+            fixes.Add(new Fix(ctx.FixTitle(Id, new Dictionary<string, string> { ["phrase"] = phrase }), edits, FixKind.MeaningPreserving, Preferred: true));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 }

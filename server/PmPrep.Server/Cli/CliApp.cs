@@ -95,24 +95,36 @@ public static class CliApp
         var (paths, errors) = StoryFiles.Expand(o.Paths.Count == 0 ? new List<string> { "." } : o.Paths, cwd);
         foreach (var e in errors) { stderr.WriteLine("pmprep: " + e); ioError = true; }
 
-        var files = new List<CheckedFile>();
-        foreach (var path in paths)
-        {
-            var file = StoryFiles.Read(path, cwd);
-            if (file.Error is not null)
+        // Read and analyse on every core; results land in path order, and errors are reported in
+        // that order afterwards, so output does not depend on scheduling.
+        var checkedFiles = new CheckedFile[paths.Count];
+        var analyse = settings;
+        if (paths.Count > 1)
+            Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, analyse));
+        else
+            for (int i = 0; i < paths.Count; i++) checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, analyse);
+        var files = new List<CheckedFile>(checkedFiles);
+        foreach (var f in files)
+            if (f.File.Error is not null)
             {
-                stderr.WriteLine($"pmprep: {file.DisplayPath}: {file.Error}");
+                stderr.WriteLine($"pmprep: {f.File.DisplayPath}: {f.File.Error}");
                 ioError = true;
-                files.Add(new CheckedFile(file, null));
-                continue;
             }
-            files.Add(new CheckedFile(file, StoryAnalyzer.Analyze(file.Text!, settings)));
-        }
         if (paths.Count == 0 && errors.Count == 0)
             stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
 
         var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
         return (files, bank, settings, ioError);
+    }
+
+    private static CheckedFile ReadAndAnalyze(string path, string cwd, PmPrepSettings settings)
+    {
+        var file = StoryFiles.Read(path, cwd);
+        if (file.Error is not null) return new CheckedFile(file, null);
+        var analysis = StoryAnalyzer.Analyze(file.Text!, settings);
+        _ = StoryFacts.Of(analysis); // the bank's per-story facts, cached with the analysis: built here, on every core
+        return new CheckedFile(file, analysis);
     }
 
     /// <summary>The nearest `.pmprep.yaml` at or above the first path (or the working directory).</summary>
@@ -139,14 +151,17 @@ public static class CliApp
         bool writeFailed = false;
         if (o.Fix)
         {
+            // Only meaning-preserving fixes (FixKind.MeaningPreserving): --fix never changes who acted.
             int changed = 0;
+            var wouldBe = new List<CheckedFile>();
             foreach (var f in files.Where(f => f.Analysis is not null))
             {
                 var text = f.File.Text!;
                 var fixedText = FixAll.Apply(text, settings, out int applied);
+                wouldBe.Add(fixedText == text ? f : new CheckedFile(f.File with { Text = fixedText }, StoryAnalyzer.Analyze(fixedText, settings)));
                 if (fixedText == text) continue;
                 changed++;
-                if (o.DryRun) stdout.Write(LineDiff.Unified(f.File.DisplayPath, text, fixedText));
+                if (o.DryRun) stdout.Write(LineDiff.Unified(StoryFiles.DiffPath(f.File.FullPath, cwd), text, fixedText));
                 else
                 {
                     if (StoryFiles.Write(f.File, fixedText, new SafeWriteOptions { BreakHardLinks = o.BreakHardLinks }) is { } why)
@@ -169,7 +184,10 @@ public static class CliApp
             if (o.DryRun)
             {
                 stderr.WriteLine(changed == 0 ? "pmprep: nothing to fix" : $"pmprep: {changed} file{(changed == 1 ? "" : "s")} would change");
-                return ioError ? 2 : 0;
+                if (ioError) return 2;
+                // The exit code `check` would give after the fixes: 1 when an error-severity finding remains.
+                var wouldBeBank = BankAnalyzer.Analyze(wouldBe.Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+                return AnyError(wouldBe, wouldBeBank) ? 1 : 0;
             }
         }
 
@@ -180,10 +198,12 @@ public static class CliApp
             default: TextOutput.Write(stdout, files, bank, settings); break;
         }
         if (ioError) return 2;
-        bool anyError = files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
-                        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
-        return anyError ? 1 : 0;
+        return AnyError(files, bank) ? 1 : 0;
     }
+
+    private static bool AnyError(List<CheckedFile> files, BankAnalysis bank) =>
+        files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
+        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
 
     private static int Report(Options o, TextWriter stdout, TextWriter stderr, string cwd)
     {

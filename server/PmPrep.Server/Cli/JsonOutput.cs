@@ -15,13 +15,34 @@ internal static class JsonOutput
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes one indented JSON document built by <paramref name="body"/>, then a newline.</summary>
+    /// <summary>
+    /// Writes one indented JSON document built by <paramref name="body"/>, then a newline. When
+    /// <paramref name="output"/> is the process's stdout the writer streams UTF-8 straight to the
+    /// stdout stream through a 64 KB buffer (no document in memory, no UTF-16 string, no second
+    /// encoding); any other writer (tests, a file) gets the same bytes through a buffer.
+    /// </summary>
     internal static void Emit(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, WriterOptions)) body(w);
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            using var buffered = new BufferedStream(stdout, 1 << 16);
+            using (var w = new Utf8JsonWriter(buffered, WriterOptions)) body(w);
+            buffered.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+            buffered.Flush();
+            return;
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions)) body(w);
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.WriteLine();
+    }
+
+    /// <summary>Hands what the writer holds to its stream once it passes 32 KB: Utf8JsonWriter only writes on Flush.</summary>
+    private static void Spill(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= 1 << 15) w.Flush();
     }
 
     public static void Write(TextWriter output, IReadOnlyList<CliApp.CheckedFile> files, BankAnalysis bank) => Emit(output, w =>
@@ -79,6 +100,8 @@ internal static class JsonOutput
                     {
                         w.WriteStartObject();
                         w.WriteString("title", fix.Title);
+                        // Additive to version 1: fix-all and --fix apply only "meaning-preserving" fixes.
+                        w.WriteString("kind", fix.Kind == FixKind.MeaningPreserving ? "meaning-preserving" : "claim");
                         w.WriteStartArray("edits");
                         foreach (var e in fix.Edits)
                         {
@@ -95,6 +118,7 @@ internal static class JsonOutput
                 }
                 w.WriteEndArray();
                 w.WriteEndObject();
+                Spill(w);
             }
             w.WriteEndArray();
 
@@ -121,6 +145,7 @@ internal static class JsonOutput
                 if (d.Path is null) w.WriteNull("path"); else w.WriteString("path", d.Path);
                 if (d.Range is { } r) WriteRange(w, "range", r);
                 w.WriteEndObject();
+                Spill(w);
             }
             w.WriteEndArray();
             w.WriteEndObject();

@@ -65,6 +65,23 @@ public static class StoryFiles
         return rel.Replace('\\', '/');
     }
 
+    /// <summary>
+    /// The path a diff shows: relative to the working directory when the file is under it, else
+    /// relative to the repository that holds it (the nearest folder with a `.git`), else relative
+    /// to the working directory anyway. Never an absolute path, so `a/` and `b/` prefixes read right.
+    /// </summary>
+    public static string DiffPath(string fullPath, string cwd)
+    {
+        string rel = Path.GetRelativePath(cwd, fullPath);
+        if (!rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel)) return rel.Replace('\\', '/');
+        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var git = Path.Combine(dir, ".git");
+            if (Directory.Exists(git) || File.Exists(git)) return Path.GetRelativePath(dir, fullPath).Replace('\\', '/');
+        }
+        return Path.IsPathRooted(rel) ? Path.GetFileName(fullPath) : rel.Replace('\\', '/');
+    }
+
     /// <summary>Writes text back as UTF-8, keeping a BOM if the file had one; null, or why it was not written.</summary>
     public static string? Write(LoadedFile file, string text, SafeWriteOptions? options = null) =>
         SafeWrite.ReplaceText(file.FullPath, text, file.HadBom, options).Error;

@@ -526,10 +526,13 @@ public sealed class LanguageServer : ILanguageServer
         return Features.Hover(x.Analysis, p.Position, _docs, BankFindings);
     }
 
+    /// <summary>The client applies LSP 3.18 snippet edits (vscode-languageclient 10 and later announce it).</summary>
+    private bool SnippetEdits => _init?.Capabilities?.Workspace?.WorkspaceEdit is { DocumentChanges: true, SnippetEditSupport: true };
+
     private async Task<List<CodeAction>> CodeActionAsyncCore(CodeActionParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("codeAction", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
-        return r is { } x ? Features.CodeActions(x.Analysis, x.Doc.ClientUri, p, _docs) : new();
+        return r is { } x ? Features.CodeActions(x.Analysis, x.Doc.ClientUri, p, _docs, SnippetEdits) : new();
     }
 
     private async Task<List<DocumentSymbol>> DocumentSymbolAsyncCore(DocumentSymbolParams p, CancellationToken cancellationToken)
