@@ -71,6 +71,7 @@ public sealed class EngineData
                 m.Str("fix"))
             {
                 FixTitles = FixTitles(m),
+                Short = m.Str("short") ?? id.Replace('-', ' '),
             });
         }
 

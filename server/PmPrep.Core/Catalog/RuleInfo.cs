@@ -12,6 +12,10 @@ public sealed record RuleInfo(
 {
     public string DocsPath => $"docs/rules/{Id}.md";
 
+    /// <summary>A short label for a finding folded into another's message ("also: filler"); defaults to the id in words.</summary>
+    public string Short { get => _short ?? Id.Replace('-', ' '); init => _short = value; }
+    private readonly string? _short;
+
     /// <summary>
     /// Titles of the rule's other fixes, by name (the `fixes:` map in rules.yaml): the choices a
     /// finding offers beside <see cref="FixTitle"/> ("mine", "other"...). Texts users read live in data.

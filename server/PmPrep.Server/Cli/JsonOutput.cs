@@ -81,13 +81,22 @@ internal static class JsonOutput
                 w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteStartArray("diagnostics");
-                foreach (var d in a.Diagnostics)
+                // Folded findings follow, marked "foldedInto": machine readers still see every rule that fired.
+                foreach (var d in a.Diagnostics.Concat(a.Folded))
                 {
                     w.WriteStartObject();
                     w.WriteString("rule", d.RuleId);
                     w.WriteString("severity", RuleInfo.SeverityName(d.Severity));
                     w.WriteString("message", d.Message);
                     WriteRange(w, "range", d.Range);
+                    if (d.FoldedInto is { } into) w.WriteString("foldedInto", into);
+                    if (d.Also.Count > 0)
+                    {
+                        // Rules whose findings on the same words were folded into this one.
+                        w.WriteStartArray("also");
+                        foreach (var id in d.Also) w.WriteStringValue(id);
+                        w.WriteEndArray();
+                    }
                     w.WriteStartArray("fixes");
                     foreach (var fix in d.Fixes)
                     {
