@@ -60,10 +60,10 @@ public class FeatureTests
     public async Task Hover_on_an_lp_signal_names_the_principle_why_and_a_bar_raiser_follow_up()
     {
         await using var h = await Open(Good);
-        var hover = await h.Request<Hover?>("textDocument/hover", new { textDocument = Doc, position = Pos(At(Good, "exit surveys", 2)) });
+        var hover = await h.Request<Hover?>("textDocument/hover", new { textDocument = Doc, position = Pos(At(Good, "pushed back", 2)) });
         Assert.NotNull(hover);
         var md = hover!.Contents.Value;
-        Assert.Contains("Customer Obsession", md);
+        Assert.Contains("Have Backbone", md);
         Assert.Contains("A bar raiser may ask:", md);
         Assert.Contains("“", md);
     }
