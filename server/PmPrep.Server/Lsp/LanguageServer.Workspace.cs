@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.VisualStudio.Threading;
+using PmPrep.Core.Analysis;
+using PmPrep.Core.Bank;
+using PmPrep.Core.Catalog;
+using PmPrep.Core.Config;
+using PmPrep.Core.Report;
+using PmPrep.Server.Lsp.Protocol;
+using Serilog;
+using StreamJsonRpc;
+
+namespace PmPrep.Server.Lsp;
+
+// Workspace and bank: story discovery and indexing, watched files, workspace folders, the bank index and its diagnostics, coverage and report.
+public sealed partial class LanguageServer
+{
+    // ================================================================== workspace
+
+    private static bool IsStory(string path) => path.EndsWith(".story.md", StringComparison.OrdinalIgnoreCase);
+    private static bool IsConfig(string path) => Path.GetFileName(path).Equals(".pmprep.yaml", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> SkipDirs = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", "bin", "obj", ".vscode-test", ".pmprep-cache" };
+
+    internal static IEnumerable<string> FindStories(string root)
+    {
+        var stack = new Stack<string>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var dir = stack.Pop();
+            IEnumerable<string> files = Array.Empty<string>(), dirs = Array.Empty<string>();
+            try
+            {
+                files = Directory.EnumerateFiles(dir, "*.story.md").ToList();
+                dirs = Directory.EnumerateDirectories(dir).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            foreach (var f in files) yield return f;
+            foreach (var d in dirs)
+            {
+                var name = Path.GetFileName(d);
+                if (SkipDirs.Contains(name) || (new DirectoryInfo(d).Attributes & FileAttributes.ReparsePoint) != 0) continue;
+                stack.Push(d);
+            }
+        }
+    }
+
+    private void StartIndexing(List<string> roots)
+    {
+        var previous = _indexing;
+        _indexing = Task.Run(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            var sw = Stopwatch.StartNew();
+            int n = 0;
+            foreach (var root in roots)
+                foreach (var path in FindStories(root))
+                {
+                    await IndexFileAsync(DocumentStore.FromPath(path), path).ConfigureAwait(false);
+                    n++;
+                }
+            _log.Information("Indexed {Count} stories in {Ms} ms", n, sw.ElapsedMilliseconds);
+            ScheduleBank();
+        });
+    }
+
+    private async Task IndexFileAsync(string uri, string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
+            if (info.Length > LspMessageHandler.MaxBody) { _log.Warning("Skipping {Path}: {Bytes} bytes", path, info.Length); return; }
+            string text = await File.ReadAllTextAsync(path).ConfigureAwait(false);
+            var settings = _settings;
+            var analysis = StoryAnalyzer.Analyze(text, settings.Settings);
+            _disk[uri] = new DiskStory(uri, analysis, settings.Generation);
+            SyncBank(uri);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Warning("Could not read {Path}: {Reason}", path, ex.Message);
+        }
+    }
+
+    private void DidChangeWatchedFilesCore(DidChangeWatchedFilesParams p)
+    {
+        bool configChanged = false;
+        foreach (var e in p.Changes ?? new())
+        {
+            var path = DocumentStore.LocalPath(e.Uri);
+            if (path is null) continue;
+            if (IsConfig(path))
+            {
+                configChanged = true;
+                continue;
+            }
+            if (!IsStory(path)) continue;
+            var uri = DocumentStore.Normalize(e.Uri);
+            if (e.Type == 3)
+            {
+                _disk.TryRemove(uri, out _);
+                SyncBank(uri);
+                ScheduleBank();
+            }
+            else if (_store.Get(uri) is null)
+            {
+                _ = IndexFileAsync(uri, path).ContinueWith(_ => ScheduleBank(), TaskScheduler.Default);
+            }
+        }
+        if (configChanged)
+        {
+            _yamlText = ReadYaml();
+            RecomputeSettings(reanalyze: true);
+        }
+    }
+
+    private void DidChangeWorkspaceFoldersCore(DidChangeWorkspaceFoldersParams p)
+    {
+        foreach (var f in p.Event.Removed)
+            if (DocumentStore.LocalPath(f.Uri) is { } path)
+            {
+                _roots.Remove(path);
+                foreach (var key in _disk.Keys.Where(k => DocumentStore.LocalPath(k)?.StartsWith(path, StringComparison.Ordinal) == true).ToList())
+                {
+                    _disk.TryRemove(key, out _);
+                    SyncBank(key);
+                }
+            }
+        var added = p.Event.Added.Select(f => DocumentStore.LocalPath(f.Uri)).OfType<string>().ToList();
+        _roots.AddRange(added);
+        _rootList = _roots.ToArray();
+        StartIndexing(added);
+        ScheduleBank();
+    }
+
+    // ================================================================== bank
+
+    private void ScheduleBank()
+    {
+        if (Interlocked.Exchange(ref _bankScheduled, 1) == 1) return;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(_options.BankDelay).ConfigureAwait(false);
+            Interlocked.Exchange(ref _bankScheduled, 0);
+            try { await RecomputeBankAsync().ConfigureAwait(false); }
+            catch (Exception ex) { _log.Error(ex, "Bank analysis failed"); }
+        });
+    }
+
+    /// <summary>
+    /// Makes the bank's entry for one story match the server's state: the open document's latest
+    /// analysis (keyed by the URI as the client spells it) while it is open, the file on disk's
+    /// otherwise, none when neither exists. Unchanged analyses are no-ops in the index.
+    /// </summary>
+    private void SyncBank(string uri)
+    {
+        lock (_bankGate)
+        {
+            string? key = null;
+            StoryAnalysis? analysis = null;
+            if (_store.Get(uri) is { } doc && _latest.TryGetValue(uri, out var latest)) (key, analysis) = (doc.ClientUri, latest);
+            else if (_disk.TryGetValue(uri, out var disk)) (key, analysis) = (uri, disk.Analysis);
+            if (_bankKeys.TryGetValue(uri, out var old) && old != key)
+            {
+                _bank.Remove(old);
+                _bankKeys.Remove(uri);
+            }
+            if (key is null) return;
+            _bank.Update(key, analysis!);
+            _bankKeys[uri] = key;
+        }
+    }
+
+    private async Task RecomputeBankAsync()
+    {
+        var bank = _bank.Current;
+        var byUri = bank.Diagnostics.Where(d => d.Path is not null && d.Range is not null)
+            .GroupBy(d => DocumentStore.Normalize(d.Path!))
+            .ToDictionary(g => g.Key, g => g.Select(d => ToLsp(d, bank)).ToList());
+        foreach (var uri in _bankByUri.Keys.Concat(byUri.Keys).Distinct().ToList())
+        {
+            var now = byUri.TryGetValue(uri, out var l) ? l : new List<LspDiagnostic>();
+            var before = _bankByUri.TryGetValue(uri, out var b) ? b : new List<LspDiagnostic>();
+            if (now.Count == 0) _bankByUri.TryRemove(uri, out _); else _bankByUri[uri] = now;
+            if (Same(now, before)) continue;
+            if (_store.Get(uri) is { } doc && _published.TryGetValue(uri, out var pub) && pub.Seq == doc.Seq && _latest.TryGetValue(uri, out var a))
+                await PublishAsync(doc.ClientUri, doc.Version, pub.Story, BankFor(uri, a)).ConfigureAwait(false);
+        }
+    }
+
+    private static bool Same(List<LspDiagnostic> a, List<LspDiagnostic> b) =>
+        a.Count == b.Count && a.Zip(b).All(x => x.First.Code == x.Second.Code && x.First.Message == x.Second.Message && x.First.Range == x.Second.Range);
+
+    private LspDiagnostic ToLsp(BankDiagnostic d, BankAnalysis bank) => new()
+    {
+        Range = d.Range is { } r ? Features.ToLsp(r) : new(new(0, 0), new(0, 0)),
+        Severity = (int)d.Severity,
+        Code = d.RuleId,
+        CodeDescription = _docs.For(d.RuleId) is { } href ? new CodeDescription { Href = href } : null,
+        Message = Readable(d.Message, bank),
+    };
+
+    /// <summary>
+    /// How a story is named to the user: its path relative to the workspace folder that holds it
+    /// (prefixed with the folder's name when there are several), else its local path, else the URI.
+    /// </summary>
+    internal string DisplayPath(string uri)
+    {
+        var path = DocumentStore.LocalPath(uri);
+        if (path is null) return uri;
+        var roots = _rootList;
+        foreach (var root in roots.OrderByDescending(r => r.Length))
+        {
+            var rel = Path.GetRelativePath(root, path);
+            if (rel == "." || rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel)) continue;
+            rel = rel.Replace(Path.DirectorySeparatorChar, '/');
+            return roots.Length > 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + "/" + rel : rel;
+        }
+        return path;
+    }
+
+    /// <summary>
+    /// A bank message with every story URI it names (role-inconsistency and duplicate-story name
+    /// the other file) replaced by its display path. Longest URIs first, so none is cut short.
+    /// </summary>
+    private string Readable(string message, BankAnalysis bank)
+    {
+        if (!message.Contains("://", StringComparison.Ordinal)) return message;
+        foreach (var story in bank.Stories.OrderByDescending(st => st.Path.Length))
+            if (message.Contains(story.Path, StringComparison.Ordinal))
+                message = message.Replace(story.Path, DisplayPath(story.Path), StringComparison.Ordinal);
+        return message;
+    }
+
+    /// <summary>
+    /// The bank for a read request: waits (off the writer) for indexing and for the analyses of the
+    /// documents open when the request arrived, then takes <see cref="BankIndex.Current"/> once.
+    /// The synchronous part runs on the writer, in order behind earlier edits.
+    /// </summary>
+    private async Task<(BankAnalysis Bank, Dictionary<string, DocumentSnapshot> Open)> BankSnapshotAsync(string method, CancellationToken cancellationToken)
+    {
+        if (_init is null) throw new LocalRpcException($"pmprep/{method} before initialize") { ErrorCode = -32002 };
+        var open = _store.Documents.Values.Select(d => Read(d.ClientUri)).ToList();
+        var indexing = _indexing;
+        await indexing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_options.BeforeRead is { } hook) await hook(method, cancellationToken).ConfigureAwait(false);
+        var meta = new Dictionary<string, DocumentSnapshot>(StringComparer.Ordinal);
+        foreach (var (doc, task) in open)
+        {
+            // Each open document's analysis is in the bank (SyncBank) before its task completes.
+            var a = await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (doc is not null && a is not null) meta[doc.ClientUri] = doc;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var bank = await Task.Run(() => _bank.Current, cancellationToken).ConfigureAwait(false);
+        return (bank, meta);
+    }
+
+    public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
+    {
+        var (bank, open) = await BankSnapshotAsync("coverage", cancellationToken).ConfigureAwait(false);
+        return Coverage.Build(bank, open, m => Readable(m, bank));
+    }
+
+    public async Task<ReportResult> ReportAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
+    {
+        var (bank, _) = await BankSnapshotAsync("report", cancellationToken).ConfigureAwait(false);
+        var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = _bank.Settings });
+        return new ReportResult { Html = html };
+    }
+}
