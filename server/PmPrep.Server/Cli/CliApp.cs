@@ -4,6 +4,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Fixes;
+using PmPrep.Server.Workspace;
 
 namespace PmPrep.Server.Cli;
 
@@ -15,13 +16,14 @@ public static class CliApp
 {
     public const string Usage =
         "usage:\n" +
-        "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run]]\n" +
+        "  pmprep check [PATH...] [--format pretty|text|json|sarif] [--bank DIR] [--config FILE] [--wpm N] [--fix [--dry-run]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
-        "  pmprep rules [--format text|json]\n" +
+        "  pmprep rules [ID] [--format text|json]\n" +
         "  pmprep --stdio            (the language server)\n" +
         "  pmprep --version\n";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
+    /// <param name="terminal">stdout is a terminal: `check` then defaults to `--format pretty` with colour (unless NO_COLOR).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string cwd, bool terminal = false)
     {
         try
         {
@@ -44,7 +46,7 @@ public static class CliApp
             }
             return args[0] switch
             {
-                "check" => Check(parsed, stdout, stderr, cwd),
+                "check" => Check(parsed, stdout, stderr, cwd, terminal),
                 "report" => Report(parsed, stdout, stderr, cwd),
                 "rules" => Rules(parsed, stdout),
                 _ => UsageError($"unknown command \"{args[0]}\"", stderr),
@@ -66,30 +68,52 @@ public static class CliApp
 
     internal sealed record CheckedFile(LoadedFile File, StoryAnalysis? Analysis);
 
-    /// <summary>Reads settings, expands paths, analyses every readable story and the bank.</summary>
+    /// <summary>
+    /// Reads settings, expands paths, analyses every readable story and the bank the paths belong
+    /// to (<see cref="BankRoot"/>, or <c>--bank</c>). The bank's other stories are analysed for the
+    /// bank rules but not reported; the bank findings kept are those about the whole bank or about a
+    /// checked file. When no given path exists the bank is empty (no bank verdict).
+    /// </summary>
     internal static (List<CheckedFile> Files, BankAnalysis Bank, PmPrepSettings Settings, bool IoError) Load(Options o, TextWriter stderr, string cwd)
     {
         bool ioError = false;
-        var settings = PmPrepSettings.Default;
-        string? configPath = o.Config is not null ? Path.GetFullPath(Path.Combine(cwd, o.Config)) : FindConfig(o.Paths, cwd);
-        if (configPath is not null)
+        var given = o.Paths.Count == 0 ? new List<string> { "." } : o.Paths;
+        string? forcedConfig = o.Config is not null ? Path.GetFullPath(Path.Combine(cwd, o.Config)) : null;
+        if (forcedConfig is not null && !File.Exists(forcedConfig))
         {
-            if (!File.Exists(configPath))
-            {
-                stderr.WriteLine($"pmprep: {o.Config}: no such config file");
-                ioError = true;
-            }
-            else
-            {
-                var (s, problems) = PmPrepSettings.FromYaml(File.ReadAllText(configPath), settings);
-                settings = s;
-                foreach (var p in problems) stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {p}");
-            }
+            stderr.WriteLine($"pmprep: {o.Config}: no such config file");
+            ioError = true;
+            forcedConfig = null;
         }
-        if (o.Wpm is { } wpm) settings = settings with { WordsPerMinute = wpm };
 
-        var (paths, errors) = StoryFiles.Expand(o.Paths.Count == 0 ? new List<string> { "." } : o.Paths, cwd);
+        var (paths, errors) = StoryFiles.Expand(given, cwd);
         foreach (var e in errors) { stderr.WriteLine("pmprep: " + e); ioError = true; }
+
+        // The banks the given paths belong to.
+        var existing = given.Select(g => Path.GetFullPath(Path.Combine(cwd, g))).Where(p => File.Exists(p) || Directory.Exists(p)).ToList();
+        List<string> bankRoots;
+        if (o.Bank is not null)
+        {
+            var dir = Path.GetFullPath(Path.Combine(cwd, o.Bank));
+            if (!Directory.Exists(dir))
+            {
+                stderr.WriteLine($"pmprep: --bank {o.Bank}: no such directory");
+                ioError = true;
+                bankRoots = new();
+            }
+            else bankRoots = new() { dir };
+        }
+        else bankRoots = existing.Select(BankRoot.Of).Distinct(StringComparer.Ordinal).ToList();
+
+        var resolver = new ConfigResolver(PmPrepSettings.Default, bankRoots,
+            (path, problem) => stderr.WriteLine($"pmprep: {StoryFiles.Display(path, cwd)}: {problem}"));
+        // --config FILE: one file for every story, instead of the lookup.
+        var forced = forcedConfig is not null ? ForcedSettings(forcedConfig, stderr, cwd) : null;
+        PmPrepSettings SettingsFor(string storyPath)
+        {
+            var s = forced ?? resolver.For(storyPath);
+            return o.Wpm is { } wpm ? s with { WordsPerMinute = wpm } : s;
+        }
 
         var files = new List<CheckedFile>();
         foreach (var path in paths)
@@ -102,30 +126,46 @@ public static class CliApp
                 files.Add(new CheckedFile(file, null));
                 continue;
             }
-            files.Add(new CheckedFile(file, StoryAnalyzer.Analyze(file.Text!, settings)));
+            files.Add(new CheckedFile(file, StoryAnalyzer.Analyze(file.Text!, SettingsFor(path))));
         }
         if (paths.Count == 0 && errors.Count == 0)
-            stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
+            stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", given));
 
-        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+        // The bank rules use the settings of the (first) bank root's folder.
+        var settings = SettingsFor(Path.Combine(bankRoots.Count > 0 ? bankRoots[0] : cwd, "bank.story.md"));
+        if (existing.Count == 0 && o.Bank is null) return (files, BankAnalyzer.Analyze(Array.Empty<BankStory>(), settings), settings, ioError);
+
+        // The bank: the checked stories plus every other story under the bank roots.
+        var checkedPaths = new HashSet<string>(files.Select(f => f.File.DisplayPath), StringComparer.Ordinal);
+        var stories = files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList();
+        var seen = new HashSet<string>(paths, StringComparer.Ordinal);
+        foreach (var root in bankRoots)
+            foreach (var path in StoryFiles.Discover(root))
+            {
+                if (!seen.Add(path)) continue;
+                var (text, _, _) = StoryFiles.ReadText(path);
+                if (text is null) continue;   // reported when that file is checked itself
+                stories.Add(new BankStory(StoryFiles.Display(path, cwd), StoryAnalyzer.Analyze(text, SettingsFor(path))));
+            }
+        var bank = BankAnalyzer.Analyze(stories, settings)
+            .WithDiagnostics(d => d.Path is null || checkedPaths.Contains(d.Path));
         return (files, bank, settings, ioError);
     }
 
-    /// <summary>The nearest `.pmprep.yaml` at or above the first path (or the working directory).</summary>
-    private static string? FindConfig(List<string> paths, string cwd)
+    private static PmPrepSettings ForcedSettings(string configPath, TextWriter stderr, string cwd)
     {
-        string start = Path.GetFullPath(Path.Combine(cwd, paths.FirstOrDefault() ?? "."));
-        string? dir = Directory.Exists(start) ? start : Path.GetDirectoryName(start);
-        while (dir is not null)
+        var (text, error, _) = StoryFiles.ReadText(configPath);
+        if (text is null)
         {
-            var candidate = Path.Combine(dir, ".pmprep.yaml");
-            if (File.Exists(candidate)) return candidate;
-            dir = Path.GetDirectoryName(dir);
+            stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {error}");
+            return PmPrepSettings.Default;
         }
-        return null;
+        var (s, problems) = PmPrepSettings.FromYaml(text, PmPrepSettings.Default);
+        foreach (var p in problems) stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {p}");
+        return s;
     }
 
-    private static int Check(Options o, TextWriter stdout, TextWriter stderr, string cwd)
+    private static int Check(Options o, TextWriter stdout, TextWriter stderr, string cwd, bool terminal)
     {
         if (o.Out is not null) return UsageError("--out belongs to `pmprep report`", stderr);
         if (o.DryRun && !o.Fix) return UsageError("--dry-run goes with --fix", stderr);
@@ -137,7 +177,7 @@ public static class CliApp
             foreach (var f in files.Where(f => f.Analysis is not null))
             {
                 var text = f.File.Text!;
-                var fixedText = FixAll.Apply(text, settings, out int applied);
+                var fixedText = FixAll.Apply(text, f.Analysis!.Settings, out int applied);
                 if (fixedText == text) continue;
                 changed++;
                 if (o.DryRun) stdout.Write(LineDiff.Unified(f.File.DisplayPath, text, fixedText));
@@ -159,10 +199,11 @@ public static class CliApp
             }
         }
 
-        switch (o.Format)
+        switch (o.Format ?? (terminal ? "pretty" : "text"))
         {
             case "json": JsonOutput.Write(stdout, files, bank); break;
             case "sarif": SarifOutput.Write(stdout, files, bank); break;
+            case "pretty": PrettyOutput.Write(stdout, files, bank, PrettyOutput.Style.Detect(terminal)); break;
             default: TextOutput.Write(stdout, files, bank, settings); break;
         }
         if (ioError) return 2;
@@ -209,7 +250,9 @@ public static class CliApp
 internal sealed class Options
 {
     public List<string> Paths { get; } = new();
-    public string Format { get; private set; } = "text";
+    /// <summary>text, json, sarif or pretty; null until given (then pretty on a terminal, text otherwise).</summary>
+    public string? Format { get; private set; }
+    public string? Bank { get; private set; }
     public string? Config { get; private set; }
     public double? Wpm { get; private set; }
     public bool Fix { get; private set; }
@@ -238,8 +281,11 @@ internal sealed class Options
                 case "--format":
                 case "-f":
                     var f = Value();
-                    if (f is "text" or "json" or "sarif") o.Format = f;
-                    else if (f is not null) o.Error = $"--format takes text, json or sarif, not \"{f}\"";
+                    if (f is "text" or "json" or "sarif" or "pretty") o.Format = f;
+                    else if (f is not null) o.Error = $"--format takes pretty, text, json or sarif, not \"{f}\"";
+                    break;
+                case "--bank":
+                    o.Bank = Value();
                     break;
                 case "--config":
                     o.Config = Value();

@@ -45,10 +45,10 @@ internal static class SarifOutput
             {
                 if (f.Analysis is null) continue;
                 foreach (var d in f.Analysis.Diagnostics)
-                    Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, f.File.DisplayPath, d.Range);
+                    Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, f.File.DisplayPath, d.Range, null);
             }
             foreach (var d in bank.Diagnostics)
-                Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, d.Path, d.Range);
+                Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, d.Path, d.Range, d.Related);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
@@ -56,7 +56,7 @@ internal static class SarifOutput
         });
     }
 
-    private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range)
+    private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range, IReadOnlyList<RelatedStory>? related)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", ruleId);
@@ -66,22 +66,35 @@ internal static class SarifOutput
         if (path is not null)
         {
             w.WriteStartArray("locations");
-            w.WriteStartObject();
-            w.WriteStartObject("physicalLocation");
-            w.WriteStartObject("artifactLocation"); w.WriteString("uri", path); w.WriteEndObject();
-            if (range is { } r)
-            {
-                w.WriteStartObject("region");
-                w.WriteNumber("startLine", r.Start.Line + 1);
-                w.WriteNumber("startColumn", r.Start.Character + 1);
-                w.WriteNumber("endLine", r.End.Line + 1);
-                w.WriteNumber("endColumn", r.End.Character + 1);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
+            Location(w, path, range, null);
             w.WriteEndArray();
         }
+        if (related is { Count: > 0 })
+        {
+            // The other story a bank finding names (the duplicate, the conflicting role).
+            w.WriteStartArray("relatedLocations");
+            for (int i = 0; i < related.Count; i++) Location(w, related[i].Path, related[i].Range, i);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Location(Utf8JsonWriter w, string path, TextRange? range, int? id)
+    {
+        w.WriteStartObject();
+        if (id is { } n) w.WriteNumber("id", n);
+        w.WriteStartObject("physicalLocation");
+        w.WriteStartObject("artifactLocation"); w.WriteString("uri", path); w.WriteEndObject();
+        if (range is { } r)
+        {
+            w.WriteStartObject("region");
+            w.WriteNumber("startLine", r.Start.Line + 1);
+            w.WriteNumber("startColumn", r.Start.Character + 1);
+            w.WriteNumber("endLine", r.End.Line + 1);
+            w.WriteNumber("endColumn", r.End.Character + 1);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -30,6 +30,8 @@ internal static class TextOutput
         foreach (var (sev, name) in new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Information, "information"), (Severity.Hint, "hint") })
             if (counts.TryGetValue(sev, out int n)) parts.Add($"{n} {name}{(n == 1 || name == "information" ? "" : "s")}");
         string minutes = stories == 0 ? "" : $", {files.Where(f => f.Analysis is not null).Average(f => f.Analysis!.Minutes).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} min average";
-        o.WriteLine($"{stories} stor{(stories == 1 ? "y" : "ies")} checked{minutes}: {(parts.Count == 0 ? "no findings" : string.Join(", ", parts))}");
+        string bankNote = bank.Stories.Count > 0 && !bank.RulesRan
+            ? $"; bank rules not run (the bank has {bank.Stories.Count} stor{(bank.Stories.Count == 1 ? "y" : "ies")}, they need {BankAnalyzer.MinStories})" : "";
+        o.WriteLine($"{stories} stor{(stories == 1 ? "y" : "ies")} checked{minutes}: {(parts.Count == 0 ? "no findings" : string.Join(", ", parts))}{bankNote}");
     }
 }

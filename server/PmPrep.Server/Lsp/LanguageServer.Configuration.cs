@@ -9,6 +9,7 @@ using PmPrep.Core.Config;
 using PmPrep.Core.Report;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
+using PmPrep.Server.Workspace;
 using StreamJsonRpc;
 
 namespace PmPrep.Server.Lsp;
@@ -51,38 +52,30 @@ public sealed partial class LanguageServer
         }
     }
 
-    private string? ReadYaml()
-    {
-        foreach (var root in _roots)
-        {
-            var path = Path.Combine(root, ".pmprep.yaml");
-            try
-            {
-                if (File.Exists(path)) return File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _log.Warning("Could not read {Path}: {Reason}", path, ex.Message);
-            }
-        }
-        return null;
-    }
-
-    /// <summary>Client settings (section `pmprep`) first, then `.pmprep.yaml` over them: the project file wins.</summary>
-    private void RecomputeSettings(bool reanalyze)
+    /// <summary>
+    /// Client settings (section `pmprep`) first, then `.pmprep.yaml` over them: the project file
+    /// wins. Each story gets the nearest file between it and its workspace folder
+    /// (<see cref="ConfigResolver"/>, shared with `pmprep check`); the bank rules get the first
+    /// folder's. <paramref name="force"/>: a config file changed, so re-read them all.
+    /// </summary>
+    private void RecomputeSettings(bool reanalyze, bool force = false)
     {
         var problems = new List<string>();
         var s = ClientSettingsParser.Apply(PmPrepSettings.Default, _clientSettings, problems, out var docsBase);
         if (docsBase is not null) _docs = new DocsLinks(docsBase);
-        if (_yamlText is not null)
+        var roots = _roots.ToArray();
+        var resolver = new ConfigResolver(s, roots, (path, problem) =>
         {
-            var (fromYaml, yamlProblems) = PmPrepSettings.FromYaml(_yamlText, s);
-            s = fromYaml;
-            problems.AddRange(yamlProblems.Select(x => ".pmprep.yaml: " + x));
-        }
-        if (s == _settings.Settings && _settings.Generation > 0) return;
-        _settings = new SettingsState(s, _settings.Generation + 1);
-        _bank.Settings = s;   // re-runs only the bank rules on the next read
+            // The workspace folder's own file keeps its short name; a nested one is named by its path.
+            string name = Path.GetDirectoryName(path) is { } dir && !roots.Any(r => Path.TrimEndingDirectorySeparator(r) == dir)
+                ? DisplayPath(DocumentStore.FromPath(path)) : StoryFiles.ConfigName;
+            _log.Warning("Settings: {Problem}", name + ": " + problem);
+            _ = LogToClientAsync(2, "PmPrep settings: " + name + ": " + problem);
+        });
+        var bankSettings = roots.Length > 0 ? resolver.ForFolder(roots[0]) : s;
+        if (!force && bankSettings == _settings.Settings && _settings.Generation > 0) return;
+        _settings = new SettingsState(bankSettings, _settings.Generation + 1, resolver);
+        _bank.Settings = bankSettings;   // re-runs only the bank rules on the next read
         foreach (var problem in problems)
         {
             _log.Warning("Settings: {Problem}", problem);
@@ -103,7 +96,7 @@ public sealed partial class LanguageServer
             foreach (var story in _disk.Values.ToList())
             {
                 if (Interlocked.Read(ref _diskGeneration) != gen) return;
-                var a = StoryAnalyzer.Analyze(story.Analysis.Document.Text, settings.Settings);
+                var a = StoryAnalyzer.Analyze(story.Analysis.Document.Text, SettingsFor(settings, story.Uri));
                 if (_disk.TryUpdate(story.Uri, new DiskStory(story.Uri, a, settings.Generation), story)) SyncBank(story.Uri);
             }
             ScheduleBank();

@@ -9,6 +9,7 @@ using PmPrep.Core.Config;
 using PmPrep.Core.Report;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
+using PmPrep.Server.Workspace;
 using StreamJsonRpc;
 
 namespace PmPrep.Server.Lsp;
@@ -67,7 +68,7 @@ public sealed partial class LanguageServer
         _bankByUri.TryRemove(uri, out _);
         _ = Client.NotifyAsync(_rpc, "textDocument/publishDiagnostics", new PublishDiagnosticsParams { Uri = p.TextDocument.Uri }, LspJsonContext.Default.PublishDiagnosticsParams, _log);
         // The file on disk (unsaved edits are gone) rejoins the bank.
-        if (DocumentStore.LocalPath(uri) is { } path && IsStory(path)) _ = IndexFileAsync(uri, path);
+        if (DocumentStore.LocalPath(uri) is { } path && StoryFiles.IsStory(path)) _ = IndexFileAsync(uri, path);
         ScheduleBank();
     }
 
@@ -107,7 +108,7 @@ public sealed partial class LanguageServer
         StoryAnalysis analysis;
         try
         {
-            analysis = await Task.Run(() => StoryAnalyzer.Analyze(snap.Text, settings.Settings), ct).ConfigureAwait(false);
+            analysis = await Task.Run(() => StoryAnalyzer.Analyze(snap.Text, SettingsFor(settings, snap.Uri)), ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) { return null; }
         catch (Exception ex)
@@ -166,7 +167,7 @@ public sealed partial class LanguageServer
     {
         if (pending is not null && await pending.ConfigureAwait(false) is { } a) return a;
         // Superseded before it ran (or the settings changed): analyse this snapshot directly.
-        return await Task.Run(() => StoryAnalyzer.Analyze(doc.Text, settings.Settings)).ConfigureAwait(false);
+        return await Task.Run(() => StoryAnalyzer.Analyze(doc.Text, SettingsFor(settings, doc.Uri))).ConfigureAwait(false);
     }
 
     private async Task<(DocumentSnapshot Doc, StoryAnalysis Analysis)?> ReadAsync(string method, string uri, CancellationToken ct)

@@ -32,7 +32,6 @@ public sealed partial class LanguageServer
             docsBase = d.GetString();
         _docs = new DocsLinks(docsBase ?? DocsLinks.FindLocal(_options.DocsSearchStart));
 
-        _yamlText = ReadYaml();
         if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } io2 && io2.TryGetProperty("settings", out var s))
             _clientSettings = s.Clone();
         RecomputeSettings(reanalyze: false);

@@ -9,6 +9,7 @@ using PmPrep.Core.Config;
 using PmPrep.Core.Report;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
+using PmPrep.Server.Workspace;
 using StreamJsonRpc;
 
 namespace PmPrep.Server.Lsp;
@@ -17,35 +18,6 @@ namespace PmPrep.Server.Lsp;
 public sealed partial class LanguageServer
 {
     // ================================================================== workspace
-
-    private static bool IsStory(string path) => path.EndsWith(".story.md", StringComparison.OrdinalIgnoreCase);
-    private static bool IsConfig(string path) => Path.GetFileName(path).Equals(".pmprep.yaml", StringComparison.OrdinalIgnoreCase);
-
-    private static readonly HashSet<string> SkipDirs = new(StringComparer.OrdinalIgnoreCase) { ".git", "node_modules", "bin", "obj", ".vscode-test", ".pmprep-cache" };
-
-    internal static IEnumerable<string> FindStories(string root)
-    {
-        var stack = new Stack<string>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var dir = stack.Pop();
-            IEnumerable<string> files = Array.Empty<string>(), dirs = Array.Empty<string>();
-            try
-            {
-                files = Directory.EnumerateFiles(dir, "*.story.md").ToList();
-                dirs = Directory.EnumerateDirectories(dir).ToList();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
-            foreach (var f in files) yield return f;
-            foreach (var d in dirs)
-            {
-                var name = Path.GetFileName(d);
-                if (SkipDirs.Contains(name) || (new DirectoryInfo(d).Attributes & FileAttributes.ReparsePoint) != 0) continue;
-                stack.Push(d);
-            }
-        }
-    }
 
     private void StartIndexing(List<string> roots)
     {
@@ -56,7 +28,7 @@ public sealed partial class LanguageServer
             var sw = Stopwatch.StartNew();
             int n = 0;
             foreach (var root in roots)
-                foreach (var path in FindStories(root))
+                foreach (var path in StoryFiles.Discover(root))
                 {
                     await IndexFileAsync(DocumentStore.FromPath(path), path).ConfigureAwait(false);
                     n++;
@@ -70,12 +42,12 @@ public sealed partial class LanguageServer
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
-            if (info.Length > LspMessageHandler.MaxBody) { _log.Warning("Skipping {Path}: {Bytes} bytes", path, info.Length); return; }
-            string text = await File.ReadAllTextAsync(path).ConfigureAwait(false);
+            if (!File.Exists(path)) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
+            // The same strict read as `pmprep check`: one size limit, UTF-8 only, no NULs.
+            var (text, error, _) = await Task.Run(() => StoryFiles.ReadText(path)).ConfigureAwait(false);
+            if (text is null) { _log.Warning("Skipping {Path}: {Reason}", path, error); _disk.TryRemove(uri, out _); SyncBank(uri); return; }
             var settings = _settings;
-            var analysis = StoryAnalyzer.Analyze(text, settings.Settings);
+            var analysis = StoryAnalyzer.Analyze(text, SettingsFor(settings, path));
             _disk[uri] = new DiskStory(uri, analysis, settings.Generation);
             SyncBank(uri);
         }
@@ -92,12 +64,12 @@ public sealed partial class LanguageServer
         {
             var path = DocumentStore.LocalPath(e.Uri);
             if (path is null) continue;
-            if (IsConfig(path))
+            if (StoryFiles.IsConfig(path))
             {
                 configChanged = true;
                 continue;
             }
-            if (!IsStory(path)) continue;
+            if (!StoryFiles.IsStory(path)) continue;
             var uri = DocumentStore.Normalize(e.Uri);
             if (e.Type == 3)
             {
@@ -112,8 +84,7 @@ public sealed partial class LanguageServer
         }
         if (configChanged)
         {
-            _yamlText = ReadYaml();
-            RecomputeSettings(reanalyze: true);
+            RecomputeSettings(reanalyze: true, force: true);
         }
     }
 
@@ -132,6 +103,7 @@ public sealed partial class LanguageServer
         var added = p.Event.Added.Select(f => DocumentStore.LocalPath(f.Uri)).OfType<string>().ToList();
         _roots.AddRange(added);
         _rootList = _roots.ToArray();
+        RecomputeSettings(reanalyze: true, force: true);   // the folders bound the `.pmprep.yaml` lookup
         StartIndexing(added);
         ScheduleBank();
     }
@@ -179,7 +151,7 @@ public sealed partial class LanguageServer
         var bank = _bank.Current;
         var byUri = bank.Diagnostics.Where(d => d.Path is not null && d.Range is not null)
             .GroupBy(d => DocumentStore.Normalize(d.Path!))
-            .ToDictionary(g => g.Key, g => g.Select(d => ToLsp(d, bank)).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(ToLsp).ToList());
         foreach (var uri in _bankByUri.Keys.Concat(byUri.Keys).Distinct().ToList())
         {
             var now = byUri.TryGetValue(uri, out var l) ? l : new List<LspDiagnostic>();
@@ -192,15 +164,24 @@ public sealed partial class LanguageServer
     }
 
     private static bool Same(List<LspDiagnostic> a, List<LspDiagnostic> b) =>
-        a.Count == b.Count && a.Zip(b).All(x => x.First.Code == x.Second.Code && x.First.Message == x.Second.Message && x.First.Range == x.Second.Range);
+        a.Count == b.Count && a.Zip(b).All(x => x.First.Code == x.Second.Code && x.First.Message == x.Second.Message && x.First.Range == x.Second.Range
+            && SameRelated(x.First.RelatedInformation, x.Second.RelatedInformation));
 
-    private LspDiagnostic ToLsp(BankDiagnostic d, BankAnalysis bank) => new()
+    private static bool SameRelated(List<DiagnosticRelatedInformation>? a, List<DiagnosticRelatedInformation>? b) =>
+        (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.Zip(b!).All(x => x.First.Location.Uri == x.Second.Location.Uri && x.First.Location.Range == x.Second.Location.Range));
+
+    private LspDiagnostic ToLsp(BankDiagnostic d) => new()
     {
         Range = d.Range is { } r ? Features.ToLsp(r) : new(new(0, 0), new(0, 0)),
         Severity = (int)d.Severity,
         Code = d.RuleId,
         CodeDescription = _docs.For(d.RuleId) is { } href ? new CodeDescription { Href = href } : null,
-        Message = Readable(d.Message, bank),
+        Message = d.Format(DisplayPath),
+        RelatedInformation = d.Related.Count == 0 ? null : d.Related.Select(x => new DiagnosticRelatedInformation
+        {
+            Location = new LspLocation { Uri = x.Path, Range = x.Range is { } rr ? Features.ToLsp(rr) : new(new(0, 0), new(0, 0)) },
+            Message = x.Phrase is { } phrase ? $"\"{phrase}\" in {DisplayPath(x.Path)}" : DisplayPath(x.Path),
+        }).ToList(),
     };
 
     /// <summary>
@@ -220,19 +201,6 @@ public sealed partial class LanguageServer
             return roots.Length > 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + "/" + rel : rel;
         }
         return path;
-    }
-
-    /// <summary>
-    /// A bank message with every story URI it names (role-inconsistency and duplicate-story name
-    /// the other file) replaced by its display path. Longest URIs first, so none is cut short.
-    /// </summary>
-    private string Readable(string message, BankAnalysis bank)
-    {
-        if (!message.Contains("://", StringComparison.Ordinal)) return message;
-        foreach (var story in bank.Stories.OrderByDescending(st => st.Path.Length))
-            if (message.Contains(story.Path, StringComparison.Ordinal))
-                message = message.Replace(story.Path, DisplayPath(story.Path), StringComparison.Ordinal);
-        return message;
     }
 
     /// <summary>
@@ -262,7 +230,7 @@ public sealed partial class LanguageServer
     public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
         var (bank, open) = await BankSnapshotAsync("coverage", cancellationToken).ConfigureAwait(false);
-        return Coverage.Build(bank, open, m => Readable(m, bank));
+        return Coverage.Build(bank, open, DisplayPath);
     }
 
     public async Task<ReportResult> ReportAsync(JsonElement? p = null, CancellationToken cancellationToken = default)

@@ -9,6 +9,7 @@ using PmPrep.Core.Config;
 using PmPrep.Core.Report;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
+using PmPrep.Server.Workspace;
 using StreamJsonRpc;
 
 namespace PmPrep.Server.Lsp;
@@ -52,13 +53,12 @@ public sealed partial class LanguageServer : ILanguageServer
     private readonly Dictionary<string, DocAnalysisState> _analysis = new(StringComparer.Ordinal);
     private readonly List<string> _roots = new();
     private JsonElement? _clientSettings;
-    private string? _yamlText;
     private InitializeParams? _init;
     private bool _shutdown;
     private readonly HashSet<string> _tooLarge = new(StringComparer.Ordinal);
 
     // Shared with background work (immutable values swapped atomically).
-    private volatile SettingsState _settings = new(PmPrepSettings.Default, 0);
+    private volatile SettingsState _settings = new(PmPrepSettings.Default, 0, new ConfigResolver(PmPrepSettings.Default, Array.Empty<string>()));
     private volatile DocsLinks _docs = new(null);
     private readonly ConcurrentDictionary<string, DiskStory> _disk = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StoryAnalysis> _latest = new(StringComparer.Ordinal);
@@ -77,7 +77,21 @@ public sealed partial class LanguageServer : ILanguageServer
     private readonly Dictionary<string, string> _bankKeys = new(StringComparer.Ordinal);   // normalised URI -> key in _bank
     private long _diskGeneration;
 
-    private sealed record SettingsState(PmPrepSettings Settings, long Generation);
+    /// <summary>
+    /// <see cref="Settings"/>: the bank's (the first workspace folder's); <see cref="Resolver"/>: each
+    /// story's, from the nearest `.pmprep.yaml` between it and its workspace folder (as `pmprep check`).
+    /// </summary>
+    private sealed record SettingsState(PmPrepSettings Settings, long Generation, ConfigResolver Resolver);
+
+    /// <summary>
+    /// The settings a story is analysed with: its nearest `.pmprep.yaml` over the client's settings.
+    /// A document outside every workspace folder (or not a file) gets the workspace's.
+    /// </summary>
+    private static PmPrepSettings SettingsFor(SettingsState state, string uriOrPath)
+    {
+        var path = uriOrPath.Contains("://", StringComparison.Ordinal) ? DocumentStore.LocalPath(uriOrPath) : uriOrPath;
+        return path is null || !state.Resolver.InRoots(path) ? state.Settings : state.Resolver.For(path);
+    }
     private sealed record DiskStory(string Uri, StoryAnalysis Analysis, long Generation);
 
     /// <summary>Per open document: the analysis chain (one at a time) and the latest request.</summary>

@@ -24,8 +24,10 @@ public sealed class DuplicateStory : BankRule
             var a = ctx.Facts(pair.A).TitleSpan; var b = ctx.Facts(pair.B).TitleSpan;
             // Suppressed in either story: the pair is settled, so both stay silent.
             if (ctx.IsSuppressed(Id, pair.A, a.Start) || ctx.IsSuppressed(Id, pair.B, b.Start)) continue;
-            ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.B.Path, ["percent"] = percent }, pair.A, a.Start, a.End);
-            ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.A.Path, ["percent"] = percent }, pair.B, b.Start, b.End);
+            ctx.Report(Id, new Dictionary<string, string> { ["percent"] = percent }, pair.A, a.Start, a.End,
+                related: new[] { new RelatedStory(pair.B.Path, pair.B.Analysis.Document.RangeOf(b.Start, b.End)) });
+            ctx.Report(Id, new Dictionary<string, string> { ["percent"] = percent }, pair.B, b.Start, b.End,
+                related: new[] { new RelatedStory(pair.A.Path, pair.A.Analysis.Document.RangeOf(a.Start, a.End)) });
         }
     }
 }
