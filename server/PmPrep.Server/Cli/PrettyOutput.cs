@@ -100,7 +100,7 @@ internal static class PrettyOutput
             string sev = Name(r.Severity);
             counts[sev] = counts.GetValueOrDefault(sev) + 1;
             // The flagged words, unless the message already quotes them.
-            string quote = Shorten(r.Quote, 60);
+            string quote = Shorten(r.Quote.Trim().TrimEnd(':').Trim(), 60);
             bool show = quote.Length > 0 && !r.Message.Contains(quote, StringComparison.OrdinalIgnoreCase);
             string text = (show ? $"\"{quote}\" " : "") + r.Message + "  " + r.Rule;
             var lines = Wrap(text, style.Width, indent).Split('\n');
