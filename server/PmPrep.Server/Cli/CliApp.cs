@@ -34,7 +34,7 @@ public static class CliApp
             }
             if (args[0] is "--version" or "version")
             {
-                stdout.WriteLine("pmprep " + (typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"));
+                stdout.WriteLine("pmprep " + ProductInfo.Version);
                 return 0;
             }
             var parsed = Options.Parse(args[1..]);

@@ -23,7 +23,7 @@ internal static class SarifOutput
             w.WriteStartObject("tool");
             w.WriteStartObject("driver");
             w.WriteString("name", "pmprep");
-            w.WriteString("semanticVersion", typeof(SarifOutput).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+            w.WriteString("semanticVersion", ProductInfo.Version);
             w.WriteStartArray("rules");
             foreach (var r in rules)
             {

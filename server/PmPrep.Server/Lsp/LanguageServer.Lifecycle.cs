@@ -41,7 +41,7 @@ public sealed partial class LanguageServer
 
         var result = new InitializeResult
         {
-            ServerInfo = new ServerInfo { Name = "pmprep", Version = typeof(LanguageServer).Assembly.GetName().Version?.ToString() },
+            ServerInfo = new ServerInfo { Name = "pmprep", Version = ProductInfo.Version },
         };
         result.Capabilities.Workspace.WorkspaceFolders.ChangeNotifications = true;
         return Task.FromResult(result);
