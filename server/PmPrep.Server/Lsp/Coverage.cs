@@ -36,6 +36,8 @@ public static class Coverage
                 Key = row.Principle.Key,
                 Meaning = row.Principle.Meaning,
                 Gap = row.IsGap,
+                GapSeverity = bank.Diagnostics.FirstOrDefault(d => d.RuleId == "lp-coverage-gap" && d.Args is { } a && a.TryGetValue("lp", out var lp) && lp == row.Principle.Name) is { } gap
+                    ? (int)gap.Severity : null,
                 Cells = row.Cells.Select(c => new CoverageCellDto
                 {
                     Uri = c.Story.Path,

@@ -335,6 +335,8 @@ public sealed class CoveragePrinciple
     /// <summary>The principle's meaning in one paragraph (for the tree's tooltip).</summary>
     public string? Meaning { get; set; }
     public bool Gap { get; set; }
+    /// <summary>The lp-coverage-gap finding's LSP severity when the principle is a gap (null otherwise, or when the rule is off).</summary>
+    public int? GapSeverity { get; set; }
     public List<CoverageCellDto> Cells { get; set; } = new();
 }
 public sealed class CoverageCellDto
