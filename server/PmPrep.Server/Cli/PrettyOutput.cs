@@ -45,7 +45,9 @@ internal static class PrettyOutput
             var rows = new List<(int Line, int Col, Row Row)>();
             foreach (var d in a.Diagnostics)
             {
-                string quote = d.Phrase ?? (d.End > d.Start && d.End <= a.Document.Text.Length ? a.Document.Text[d.Start..d.End] : "");
+                // The flagged words of a sentence finding; a story finding's range is only its anchor (the title).
+                bool sentence = EngineData.Default.Rule(d.RuleId).Scope == RuleScope.Sentence;
+                string quote = d.Phrase ?? (sentence && d.End > d.Start && d.End <= a.Document.Text.Length ? a.Document.Text[d.Start..d.End] : "");
                 rows.Add((d.Range.Start.Line, d.Range.Start.Character,
                     new Row($"{d.Range.Start.Line + 1}:{d.Range.Start.Character + 1}", d.Severity, quote, d.Message, d.RuleId, Array.Empty<string>())));
             }
@@ -137,7 +139,7 @@ internal static class PrettyOutput
             line.Append(word);
         }
         lines.Add(line.ToString());
-        return string.Join("\n", lines);
+        return string.Join("\n", lines.Select(l => l.Trim()).Where(l => l.Length > 0));
     }
 
     private static string Shorten(string s, int max)
