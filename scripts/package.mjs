@@ -8,7 +8,8 @@
 //     single-file executable; AOT falls back to single-file if it fails;
 //  3. stages dist/stage/<target>/ with package.json, README.md, out/extension.js,
 //     server/<target>/pmprep[.exe] and docs/rules/*.md (the server links diagnostics to the
-//     nearest docs/rules/ above its binary, so <extension>/docs/rules/ gives working links);
+//     nearest docs/rules/ above its binary, so <extension>/docs/rules/ gives working links) and
+//     LICENSE-WordNet.txt (the licence of the WordNet data inside the server);
 //  4. runs `vsce package --target <target> --no-dependencies` there, writing
 //     dist/pmprep-<target>-<version>.vsix.
 import { execFileSync } from 'node:child_process';
@@ -89,6 +90,8 @@ fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest, null
 fs.copyFileSync(path.join(root, 'client-vscode/README.md'), path.join(stage, 'README.md'));
 fs.copyFileSync(path.join(root, 'out/extension.js'), path.join(stage, 'out/extension.js'));
 fs.copyFileSync(path.join(root, '.vscodeignore'), path.join(stage, '.vscodeignore'));
+// Third-party data inside the server (WordNet): its licence must travel with every copy.
+fs.copyFileSync(path.join(root, 'server/PmPrep.Core/Data/wordnet/LICENSE-WordNet.txt'), path.join(stage, 'LICENSE-WordNet.txt'));
 fs.copyFileSync(serverBinary, path.join(stage, 'server', target, exe));
 fs.chmodSync(path.join(stage, 'server', target, exe), 0o755);
 // Rule pages for codeDescription.href and the hover's link (see docs/protocol.md).

@@ -2,6 +2,7 @@ using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Model;
 using PmPrep.Core.Parsing;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Signals;
 
@@ -15,17 +16,18 @@ public static class StoryAnalyzer
         settings ??= PmPrepSettings.Default;
         var lexicon = Lexicon.For(settings);
         var doc = StoryParser.Parse(text ?? string.Empty);
-        var signals = SignalDetector.Detect(doc, lexicon);
+        var reading = StoryReading.Read(doc, lexicon);
+        var signals = SignalDetector.Detect(doc, lexicon, reading);
         var claims = ResolveClaims(doc.FrontMatter?.Lps);
         var diagnostics = new List<Diagnostic>();
-        var ctx = new RuleContext(doc, settings, lexicon, signals, claims, diagnostics);
+        var ctx = new RuleContext(doc, settings, lexicon, reading, signals, claims, diagnostics);
         foreach (var rule in RuleRegistry.StoryRules)
         {
             if (!settings.IsEnabled(rule.Id)) continue;
             rule.Check(ctx);
         }
         diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new StoryAnalysis(doc, settings, diagnostics, signals, claims);
+        return new StoryAnalysis(doc, settings, reading, diagnostics, signals, claims);
     }
 
     /// <summary>

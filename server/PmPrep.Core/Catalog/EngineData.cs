@@ -83,6 +83,7 @@ public sealed class EngineData
                 Meaning = m.Str("meaning") ?? "",
                 FollowUps = Yaml.Strings(m.Get("followups")),
                 Cues = Cues(m.Get("cues")),
+                Acts = Cues(m.Get("acts")),
                 Order = order++,
             });
         }

@@ -13,11 +13,14 @@ public sealed class Lexicon
     private static readonly ConcurrentDictionary<string, Lexicon> Cache = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, PatternSet<string>> _lists = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _sets = new(StringComparer.Ordinal);
 
     public EngineData Data { get; }
     /// <summary>Every principle's cues, tagged with principle and cue.</summary>
     public PatternSet<(Principle Principle, Cue Cue)> Cues { get; } = new();
     public PatternSet<Cue> Ownership { get; } = new();
+    /// <summary>Every principle's acts: patterns anchored at the candidate's verb lemma.</summary>
+    public PatternSet<(Principle Principle, Cue Cue)> Acts { get; } = new();
 
     public static Lexicon For(PmPrepSettings settings)
     {
@@ -33,19 +36,29 @@ public sealed class Lexicon
         foreach (var (name, patterns) in data.Lists)
         {
             var set = new PatternSet<string>();
-            foreach (var p in patterns) set.Add(p, p);
+            var words = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in patterns) { set.Add(p, p); words.Add(p.ToLowerInvariant()); }
             if (settings.ExtraPhrases.TryGetValue(name, out var extra))
-                foreach (var p in extra) set.Add(p, p);
+                foreach (var p in extra) { set.Add(p, p); words.Add(p.ToLowerInvariant()); }
             _lists[name] = set;
+            _sets[name] = words;
         }
         foreach (var principle in data.Principles)
         {
             foreach (var cue in principle.Cues) Cues.Add(cue.Pattern, (principle, cue));
+            foreach (var act in principle.Acts) Acts.Add(act.Pattern, (principle, act));
             if (settings.ExtraCues.TryGetValue(principle.Name, out var extra))
                 foreach (var p in extra) Cues.Add(p, (principle, new Cue(p, "A cue added in .pmprep.yaml", false)));
         }
         foreach (var cue in data.OwnershipPhrases) Ownership.Add(cue.Pattern, cue);
     }
+
+    /// <summary>
+    /// A list's entries as plain strings, for lists of lemmas or words that the reading layer looks
+    /// up by equality ("decide", "sign off") rather than as token patterns.
+    /// </summary>
+    public HashSet<string> Set(string list) =>
+        _sets.TryGetValue(list, out var s) ? s : throw new KeyNotFoundException($"no list \"{list}\" in lexicon.yaml");
 
     public PatternSet<string> this[string list] =>
         _lists.TryGetValue(list, out var s) ? s : throw new KeyNotFoundException($"no list \"{list}\" in lexicon.yaml");

@@ -13,6 +13,11 @@ public sealed class Principle
     public required string Meaning { get; init; }
     public required IReadOnlyList<string> FollowUps { get; init; }
     public required IReadOnlyList<Cue> Cues { get; init; }
+    /// <summary>
+    /// What the candidate does that shows the principle, read from a clause: patterns that start at
+    /// the candidate's verb, as its lemma ("listen", "take ownership|initiative", "analyze ... tickets|logs").
+    /// </summary>
+    public IReadOnlyList<Cue> Acts { get; init; } = Array.Empty<Cue>();
     public int Order { get; init; }
     public override string ToString() => Name;
 }

@@ -2,6 +2,7 @@ using PmPrep.Core.Catalog;
 using PmPrep.Core.Model;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Text;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Fixes;
 
@@ -55,7 +56,7 @@ public static class ActiveVoice
             if (t.Start >= w[0].Start) break;
             if (!char.IsSurrogate(t.Text[0])) return null; // an emoji before the subject is fine
         }
-        int partAt = WeLanguage.SkipAdverbs(w, auxAt + 1, lex);
+        int partAt = Words.SkipAdverbs(w, auxAt + 1, lex);
         if (partAt >= partEnd) return null;
         string? particle = null;
         if (partEnd - partAt == 2 && Particles.Contains(w[partAt + 1].Lower)) particle = w[partAt + 1].Text;
@@ -107,7 +108,7 @@ public static class ActiveVoice
         int k = partEnd;
         if (k < w.Length && w[k].Lower is "and" or "or" or "but" or "then" or "yet") k++;
         else if (!(k < w.Length && HasPunctuationBetween(s, k - 1, k + 1))) return false;
-        k = WeLanguage.SkipAdverbs(w, k, lex);
+        k = Words.SkipAdverbs(w, k, lex);
         if (k >= w.Length) return false;
         string x = w[k].Lower;
         return x.EndsWith("ed", StringComparison.Ordinal) || Irregular.ContainsKey(x) || lex["passive-participles"].LongestAt(w, k) > 0

@@ -1,5 +1,6 @@
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Text;
 
@@ -49,14 +50,14 @@ public static class FirstPerson
         if (s.Block.InBlockQuote) return null;
         var words = s.Words;
         if (HasCollective(words)) return null;
-        var speech = SpeechMask(s, lex, weReports: true);
+        var speech = Speech.Mask(s, lex, weReports: true);
         var edits = new List<TextEdit>();
         var shared = lex["shared-possessions"];
         for (int i = 0; i < words.Length; i++)
         {
             if (speech[i]) continue;
             var w = words[i];
-            string lower = Normalize(w.Lower);
+            string lower = Words.Normalize(w.Lower);
             string? replacement = null;
             bool subject = false;
             switch (lower)
@@ -99,7 +100,7 @@ public static class FirstPerson
             if (!subject) continue;
 
             // Inversion: "Not only were we" -> "Not only was I".
-            if (lower == "we" && i > 0 && !speech[i - 1] && Agreement.TryGetValue(Normalize(words[i - 1].Lower), out var inverted)
+            if (lower == "we" && i > 0 && !speech[i - 1] && Agreement.TryGetValue(Words.Normalize(words[i - 1].Lower), out var inverted)
                 && !(i > 1 && words[i - 2].Lower is "if" or "wish" or "though"))
             {
                 if (!AddEdit(s, edits, words[i - 1].Start, words[i - 1].End, Case(words[i - 1].Text, Apostrophe(words[i - 1].Text, inverted)))) return null;
@@ -133,7 +134,7 @@ public static class FirstPerson
             while (k < words.Length && !Quantifiers.Contains(words[k].Lower) && lex["adverbs"].LongestAt(words, k) == k + 1) k++;
             if (k < words.Length && !speech[k])
             {
-                string verb = Normalize(words[k].Lower);
+                string verb = Words.Normalize(words[k].Lower);
                 bool subjunctive = verb is "were" && i > 0 && words[i - 1].Lower is "if" or "wish" or "though";
                 if (!subjunctive && Agreement.TryGetValue(verb, out var agreed))
                 {
@@ -153,7 +154,7 @@ public static class FirstPerson
                     if (words[m].Lower is not ("and" or "but" or "or" or "yet" or "then")) continue;
                     int v = m + 1;
                     while (v < words.Length && lex["adverbs"].LongestAt(words, v) == v + 1) v++;
-                    if (v < words.Length && !speech[v] && Agreement.TryGetValue(Normalize(words[v].Lower), out var coordinated))
+                    if (v < words.Length && !speech[v] && Agreement.TryGetValue(Words.Normalize(words[v].Lower), out var coordinated))
                     {
                         if (!AddEdit(s, edits, words[v].Start, words[v].End, Case(words[v].Text, Apostrophe(words[v].Text, coordinated)))) return null;
                         break;
@@ -164,94 +165,6 @@ public static class FirstPerson
         if (edits.Count == 0) return null;
         edits.Sort((a, b) => a.Start.CompareTo(b.Start));
         return edits;
-    }
-
-    /// <summary>
-    /// For each word of a sentence, true when it belongs to speech rather than narration: quoted
-    /// (straight, curly or single quotes), a reported clause after "I told the team" (and, with
-    /// <paramref name="weReports"/>, after "we told the team"), or speech tagged after the fact
-    /// ("Let's ship it, I said, ..."). First-person plural there is someone's words and stays.
-    /// </summary>
-    public static bool[] SpeechMask(Sentence s, Lexicon lex, bool weReports)
-    {
-        var words = s.Words;
-        var mask = new bool[words.Length];
-        for (int i = 0; i < words.Length; i++) mask[i] = words[i].InQuote;
-        MarkSingleQuotes(s, mask);
-        var reporting = lex["reporting-verbs"];
-        for (int i = 0; i + 1 < words.Length; i++)
-        {
-            bool speaker = words[i].Text == "I" || (weReports && Normalize(words[i].Lower) == "we");
-            if (!speaker || mask[i]) continue;
-            int end = reporting.LongestAt(words, WordIndexAfterAdverbs(words, i + 1, lex));
-            if (end < 0) continue;
-            // "Let's ship it, I said, and we shipped it": what comes before ", I said" was said.
-            if (i > 0 && PunctBetween(s, i - 1, i, ",") && TagEnds(s, end))
-            {
-                int from = 0;
-                for (int k = i - 1; k > 0; k--) if (PunctBetween(s, k - 1, k, ":", ";")) { from = k; break; }
-                for (int k = from; k < i; k++) mask[k] = true;
-                continue;
-            }
-            // "I told the team we would freeze scope": the clause starts at the next "we"/"that".
-            for (int k = end; k < words.Length; k++)
-            {
-                // ", and ..." / "; ..." ends the reporting clause before any reported one began.
-                // So does a coordinated clause ("I wrote the spec and we launched"), and the reported
-                // clause must start close to its verb ("I told the team we ...", "I said that ...").
-                if (PunctBetween(s, k - 1, k, ";") || words[k].Lower is "and" or "but" or "so" or "then" or "while" || k - end > 5) break;
-                if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us")
-                {
-                    for (int m = k; m < words.Length; m++) mask[m] = true;
-                    break;
-                }
-            }
-        }
-        return mask;
-    }
-
-    /// <summary>True when the speech tag ends within a few words of its verb: ", I said," / ", I told the team."</summary>
-    private static bool TagEnds(Sentence s, int afterVerb)
-    {
-        var words = s.Words;
-        for (int k = afterVerb; k <= afterVerb + 3; k++)
-        {
-            if (k >= words.Length) return true;
-            if (PunctBetween(s, k - 1, k, ",", ".", ";", ":")) return true;
-            if (Normalize(words[k].Lower) is "we" or "we'd" or "we'll" or "we're" or "we've" or "that" or "let's" or "our" or "us") return false;
-        }
-        return false;
-    }
-
-    private static int WordIndexAfterAdverbs(Token[] words, int at, Lexicon lex)
-    {
-        int k = at;
-        while (k < words.Length && words[k].Lower is "then" or "also" or "finally" or "later" or "eventually" or "immediately" or "just" or "clearly") k++;
-        return k;
-    }
-
-    /// <summary>True when one of the punctuation marks stands between words a and b.</summary>
-    private static bool PunctBetween(Sentence s, int a, int b, params string[] marks) => Punct.BetweenWords(s, a, b, marks);
-
-    /// <summary>Marks words between an opening single quote (after a space) and its closing one.</summary>
-    private static void MarkSingleQuotes(Sentence s, bool[] mask)
-    {
-        var text = s.Block.Text;
-        var words = s.Words;
-        int open = -1, next = 0;
-        foreach (var t in s.Tokens)
-        {
-            if (t.Kind != TokenKind.Punct || t.Text is not ("'" or "\u2018" or "\u2019")) continue;
-            bool spaceBefore = t.Start == 0 || char.IsWhiteSpace(text[t.Start - 1]) || text[t.Start - 1] is '(' or '"' or '\u201C';
-            bool letterAfter = t.End < text.Length && char.IsLetterOrDigit(text[t.End]);
-            if (open < 0 && spaceBefore && letterAfter && t.Text is "'" or "\u2018") { open = t.End; continue; }
-            if (open >= 0 && !letterAfter && t.Text is "'" or "\u2019")
-            {
-                while (next < words.Length && words[next].Start < open) next++;
-                for (; next < words.Length && words[next].End <= t.Start; next++) mask[next] = true;
-                open = -1;
-            }
-        }
     }
 
     /// <summary>"our customers", "our biggest competitor", "our most loyal users": what "our" stays before.</summary>
@@ -273,7 +186,7 @@ public static class FirstPerson
         words.Count(w => w.Text.Length > 1 && w.Text.All(c => !char.IsLetter(c) || char.IsUpper(c))) * 2 > words.Length;
 
     private static bool IsSubject(Token t) =>
-        t.Text == "I" || Normalize(t.Lower) is "we" or "we're" or "we've" or "we'd" or "we'll" or "they" or "he" or "she";
+        t.Text == "I" || Words.Normalize(t.Lower) is "we" or "we're" or "we've" or "we'd" or "we'll" or "they" or "he" or "she";
 
     private static readonly HashSet<string> Possession = new(StringComparer.Ordinal)
     {
@@ -290,7 +203,7 @@ public static class FirstPerson
         int k = WeLanguageSkip(words, we + 1, lex);
         if (k >= words.Length) return false;
         if (lex["we-action-after-state"].LongestAt(words, k) > 0) return false;
-        string v = Normalize(words[k].Lower);
+        string v = Words.Normalize(words[k].Lower);
         string? next = k + 1 < words.Length ? words[k + 1].Lower : null;
         return v switch
         {
@@ -326,7 +239,7 @@ public static class FirstPerson
             {
                 if (i + seq.Length > words.Length) continue;
                 bool ok = true;
-                for (int k = 0; k < seq.Length && ok; k++) ok = Normalize(words[i + k].Lower) == seq[k];
+                for (int k = 0; k < seq.Length && ok; k++) ok = Words.Normalize(words[i + k].Lower) == seq[k];
                 if (ok) return true;
             }
         return false;
@@ -345,8 +258,6 @@ public static class FirstPerson
 
     private static string Apostrophe(string original, string replacement) =>
         original.Contains('\u2019') ? replacement.Replace('\'', '\u2019') : replacement;
-
-    internal static string Normalize(string lower) => lower.Replace('\u2019', '\'');
 
     /// <summary>Gives <paramref name="replacement"/> the capitalisation of <paramref name="original"/>.</summary>
     internal static string Case(string original, string replacement)

@@ -2,6 +2,7 @@ using PmPrep.Core.Analysis;
 using PmPrep.Core.Model;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Text;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Fixes;
 
@@ -28,7 +29,7 @@ public static class HedgeRemoval
         if (s.Block.InBlockQuote) return null;
         var words = s.Words;
         var text = s.Block.Text;
-        string hedge = string.Join(" ", words[first..end].Select(w => FirstPerson.Normalize(w.Lower)));
+        string hedge = string.Join(" ", words[first..end].Select(w => Words.Normalize(w.Lower)));
         string? next = end < words.Length ? words[end].Lower : null;
         switch (hedge)
         {
@@ -41,7 +42,7 @@ public static class HedgeRemoval
         int restFirst = end;
         int from = words[first].Start, to = words[end - 1].End;
         // "I think that we should" -> "We should"; but "I think that was wrong" -> "That was wrong".
-        if (hedge is "i think" or "i guess" or "i feel like" && next == "that" && end + 1 < words.Length && ClauseStarts.Contains(FirstPerson.Normalize(words[end + 1].Lower)))
+        if (hedge is "i think" or "i guess" or "i feel like" && next == "that" && end + 1 < words.Length && ClauseStarts.Contains(Words.Normalize(words[end + 1].Lower)))
         {
             to = words[end].End;
             restFirst = end + 1;
@@ -97,7 +98,7 @@ public static class HedgeRemoval
         var words = s.Words;
         if (s.Block.InBlockQuote) return null;
         if (end >= words.Length || words[end].Kind != TokenKind.Word || words[end].InQuote) return null;
-        string verb = FirstPerson.Normalize(words[end].Lower);
+        string verb = Words.Normalize(words[end].Lower);
         if (verb.EndsWith("ly", StringComparison.Ordinal) || verb is "not" or "never" or "also" or "really" or "get" && end + 1 < words.Length && words[end + 1].Lower is "to")
             return null;
         if (!verb.All(char.IsLetter)) return null;

@@ -1,6 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Model;
 using PmPrep.Core.Rules;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Fixes;
 

@@ -29,6 +29,21 @@ public sealed class StoryDocument
     public bool HasParts { get; internal set; }
     public int Words { get; internal set; }
 
+    /// <summary>Index of the sentence holding source offset <paramref name="offset"/> (binary search), or -1.</summary>
+    public int SentenceAt(int offset)
+    {
+        int lo = 0, hi = Sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            var s = Sentences[mid];
+            if (offset < s.SourceStart) hi = mid - 1;
+            else if (offset >= s.SourceEnd) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
+    }
+
     /// <summary>The story's title: front matter `title`, else the level-1 heading, else null.</summary>
     public string? Title => FrontMatter?.Title?.Value ?? TitleHeading?.Text;
 

@@ -65,21 +65,7 @@ public sealed class LpNameDrop : SentenceRule
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
         var words = s.Words;
-        var hits = new List<(int Start, int End, Name Name)>();
-        for (int i = 0; i < words.Length; i++)
-        {
-            if (words[i].InQuote) continue;
-            if (!Names.Value.TryGetValue(Key(words[i]), out var candidates)) continue;
-            foreach (var name in candidates)
-            {
-                if (!Matches(words, i, name.Words)) continue;
-                int end = i + name.Words.Length;
-                if (!name.AnyCase && !Capitalised(words, i, end)) continue;
-                hits.Add((i, end, name));
-                i = end - 1;
-                break;
-            }
-        }
+        var hits = Hits(words);
         var drops = hits.Where(h => !h.Name.OneWord || IsUsedAsName(words, h.Start, hits)).ToList();
         // "leadership principle" itself.
         // "leadership principle" itself, when the story frames itself with it ("this shows the
@@ -97,6 +83,33 @@ public sealed class LpNameDrop : SentenceRule
         if (OnlyNamesPrinciples(words, hits.Concat(drops).ToList()) && DeleteSentence(s, ctx.Document.Text) is { } del)
             fixes.Add(new Fix(ctx.FixTitle(Id), new[] { del }));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
+    }
+
+    private static List<(int Start, int End, Name Name)> Hits(Token[] words)
+    {
+        var hits = new List<(int Start, int End, Name Name)>();
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words[i].InQuote) continue;
+            if (!Names.Value.TryGetValue(Key(words[i]), out var candidates)) continue;
+            foreach (var name in candidates)
+            {
+                if (!Matches(words, i, name.Words)) continue;
+                int end = i + name.Words.Length;
+                if (!name.AnyCase && !Capitalised(words, i, end)) continue;
+                hits.Add((i, end, name));
+                i = end - 1;
+                break;
+            }
+        }
+        return hits;
+    }
+
+    /// <summary>True when the sentence names a principle as this rule reads names: its LP cues are then no evidence.</summary>
+    internal static bool NamesAPrinciple(Sentence s)
+    {
+        var hits = Hits(s.Words);
+        return hits.Any(h => !h.Name.OneWord || IsUsedAsName(s.Words, h.Start, hits));
     }
 
     private static bool Matches(Token[] words, int at, string[] name)

@@ -1,6 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
@@ -13,7 +14,7 @@ public sealed class MetricWithoutContext : SentenceRule
 {
     public override string Id => "metric-without-context";
 
-    private const int After = 4, Before = 3;
+    private const int After = 7, Before = 3;
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
@@ -24,7 +25,11 @@ public sealed class MetricWithoutContext : SentenceRule
             int end = changes.LongestAt(words, i);
             if (end < 0) continue;
             if (end < words.Length && words[end].Lower is "off" or "over" or "in" && words[i].Lower is "cut" or "cuts") continue; // "cut off at 2 pm"
-            int num = FindNumber(words, i, end);
+            // The number must sit in the change's own clause, and the clause must claim a change:
+            // "we would roll back if the error rate passed 2%" is a threshold, not a result.
+            var clause = ctx.Reading.At(s, i);
+            if (clause is null || clause.Quoted || clause.Mood != Reading.Mood.Did || IsThreshold(s, clause, ctx)) continue;
+            int num = FindNumber(words, i, end, clause.First, clause.End);
             if (num < 0) continue;
             if (HasContext(s, ctx)) return;
             int from = Math.Min(i, num), to = Math.Max(end, num + 1);
@@ -53,13 +58,22 @@ public sealed class MetricWithoutContext : SentenceRule
 
     private static bool PunctBetween(Sentence s, int a, int b) => Punct.BetweenWords(s, a, b);
 
-    private static int FindNumber(Token[] words, int changeAt, int changeEnd)
+    private static int FindNumber(Token[] words, int changeAt, int changeEnd, int clauseFirst, int clauseEnd)
     {
-        for (int k = changeAt; k < Math.Min(words.Length, changeEnd + After); k++)
+        for (int k = changeAt; k < Math.Min(clauseEnd, changeEnd + After); k++)
             if (IsMeasure(words[k])) return k;
-        for (int k = changeAt - 1; k >= Math.Max(0, changeAt - Before); k--)
+        for (int k = changeAt - 1; k >= Math.Max(clauseFirst, changeAt - Before); k--)
             if (IsMeasure(words[k])) return k;
         return -1;
+    }
+
+    /// <summary>A target, a threshold or a condition: "the goal was a 5% lift", "if the error rate passed 2%".</summary>
+    private static bool IsThreshold(Sentence s, Reading.Clause c, RuleContext ctx)
+    {
+        if (c.Link is Reading.Link.If or Reading.Link.Unless or Reading.Link.Purpose or Reading.Link.SoThat) return true;
+        var m = ctx.Lexicon["threshold-markers"];
+        for (int k = c.First; k < c.End; k++) if (m.LongestAt(s.Words, k) > 0) return true;
+        return false;
     }
 
     /// <summary>A number that measures something: not a bare year ("in 2023").</summary>

@@ -1,13 +1,16 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
 /// <summary>
-/// passive-ownership: an agentless passive of a key action ("the decision was made to", "it was
-/// decided", "the feature was launched"). Silent when an agent follows ("by the carrier") or
-/// the subject is "I" ("I was chosen to lead").
+/// passive-ownership: a clause whose action has no actor: an agentless passive ("was completed",
+/// "were updated", "the decision was made to"), "it was felt that", or a faceless body making the
+/// call ("the committee settled on"). Silent when an agent follows ("by the carrier"), when the
+/// candidate already acts in the sentence, for events ("some messages were delayed"), for a
+/// metric's result ("latency was cut to 200 ms") and for states ("was based in", "was asked").
 /// </summary>
 public sealed class PassiveOwnership : SentenceRule
 {
@@ -15,70 +18,81 @@ public sealed class PassiveOwnership : SentenceRule
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
-        var hit = Find(s, ctx);
-        if (hit is null) return;
-        var (auxAt, partEnd) = hit.Value;
-        int from = auxAt;
-        // Include the subject when it is short and starts the sentence: "The decision was made".
-        if (auxAt > 0 && auxAt <= 4) from = 0;
+        var c = Find(ctx.Reading.Of(s), ctx);
+        if (c is null) return;
+        var words = s.Words;
+        int from = c.SubjectFirst >= 0 && c.FiniteAt - c.SubjectFirst <= 4 ? c.SubjectFirst : Math.Max(c.FiniteAt, c.First);
+        int partEnd = c.VerbAt + 1 + (c.Particle is not null && c.VerbAt + 1 < c.End ? 1 : 0);
         var (start, stop) = RuleContext.WordSpan(s, from, partEnd);
         string phrase = RuleContext.WordText(s, from, partEnd);
         var fixes = new List<Fix>();
-        if (ActiveVoice.Rewrite(s, auxAt, partEnd, ctx.Lexicon) is { } edits)
+        if (c.Voice == Voice.Passive && c.FiniteAt >= 0 && ActiveVoice.Rewrite(s, AuxOf(c), partEnd, ctx.Lexicon) is { } edits)
             fixes.Add(new Fix(ctx.FixTitle(Id), edits, Mechanical: true, Preferred: true));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 
-    /// <summary>(index of the auxiliary, end of the participle) of the first agentless passive, or null.</summary>
-    internal static (int, int)? Find(Sentence s, RuleContext ctx)
+    /// <summary>The be-auxiliary right before the participle ("has been launched": "been").</summary>
+    private static int AuxOf(Clause c)
     {
-        var words = s.Words;
-        var aux = ctx.Lexicon["passive-aux"];
-        var participles = ctx.Lexicon["passive-participles"];
-        for (int i = 0; i < words.Length; i++)
+        var words = c.Sentence.Words;
+        for (int k = c.VerbAt - 1; k >= c.FiniteAt; k--)
+            if (Grammar.Be.Contains(Words.Normalize(words[k].Lower)) || words[k].Lower is "got" or "get") return k;
+        return c.FiniteAt;
+    }
+
+    /// <summary>The first clause whose action hides its actor, or null.</summary>
+    internal static Clause? Find(Clause[] clauses, RuleContext ctx)
+    {
+        var lex = ctx.Lexicon;
+        foreach (var c in clauses)
         {
-            if (words[i].InQuote) continue;
-            int auxEnd = aux.LongestAt(words, i);
-            if (auxEnd < 0) continue;
             // "I influenced the roadmap so that checkout was prioritized": the candidate already acts.
-            if (words.Take(i).Any(w => w.Text == "I" && !w.InQuote)) return null;
-            int p = WeLanguage.SkipAdverbs(words, auxEnd, ctx.Lexicon);
-            int partEnd = participles.LongestAt(words, p);
-            if (partEnd < 0) continue;
-            if (partEnd < words.Length && words[partEnd].Lower is "out" or "back" or "off" or "up" or "down") partEnd++;
-            if (HasAgent(words, partEnd)) continue;
-            // "Latency was cut to 200 ms", "costs were reduced from $5M to $3M": a metric's result, not a
-            // hidden decision ("the budget was cut by 20%" is still someone's call).
-            if (ReportsResult(words, partEnd) && i > 0 && ctx.Lexicon["metric-subjects"].LongestAt(words, i - 1) > 0) continue;
-            // "Some messages were delayed", "orders were cut off": events, not hidden decisions.
-            if (i > 0 && ctx.Lexicon["passive-event-subjects"].LongestAt(words, i - 1) > 0) continue;
-            return (i, partEnd);
+            if (c.Actor == Actor.I && !c.SubjectShared && c.VerbAt >= 0) return null;
+            if (c.Quoted || c.Reported || c.VerbAt < 0 || c.Lemma is null) continue;
+            if (c.Mood is not (Mood.Did)) continue;
+            if (IsFaceless(c, lex)) return c;
+            if (c.Voice != Voice.Passive || c.HasAgent || c.Actor != Actor.Nobody) continue;
+            if (lex.Set("passive-exempt-lemmas").Contains(c.Lemma)) continue;
+            if (IsEventOrResult(c, lex)) continue;
+            return c;
         }
         return null;
     }
 
-    private static bool ReportsResult(Token[] words, int at)
+    /// <summary>
+    /// "Some messages were delayed", "orders were cut off": events, not hidden decisions; "latency was
+    /// cut to 200 ms": a metric's result ("the budget was cut by 20%" is still someone's call).
+    /// </summary>
+    internal static bool IsEventOrResult(Clause c, Catalog.Lexicon lex)
     {
-        for (int k = at; k < words.Length && k <= at + 2; k++)
-            if (words[k].Kind == TokenKind.Number || words[k].Lower == "from" && k + 1 < words.Length && words[k + 1].Kind == TokenKind.Number)
-                return true;
+        var words = c.Sentence.Words;
+        int subj = c.SubjectEnd - 1;
+        if (subj < 0) return false;
+        if (lex["passive-event-subjects"].LongestAt(words, subj) > 0) return true;
+        return ReportsResult(words, c.VerbAt + 1, c.End) && lex["metric-subjects"].LongestAt(words, subj) > 0;
+    }
+
+    /// <summary>"The committee settled on", "leadership decided": a body whose decision hides who decided.</summary>
+    private static bool IsFaceless(Clause c, Catalog.Lexicon lex)
+    {
+        if (c.Actor != Actor.Other || c.SubjectShared || c.SubjectFirst < 0 || c.Voice != Voice.Active) return false;
+        if (!MissingBecause.IsDecisionLemma(c, lex)) return false;
+        var words = c.Sentence.Words;
+        var faceless = lex.Set("faceless-deciders");
+        for (int k = c.SubjectFirst; k < c.SubjectEnd; k++)
+        {
+            string w = Words.Normalize(words[k].Lower);
+            if (faceless.Contains(w)) return true;
+            if (k + 1 < c.SubjectEnd && faceless.Contains(w + " " + Words.Normalize(words[k + 1].Lower))) return true;
+        }
         return false;
     }
 
-    private static bool HasAgent(Token[] words, int at)
+    private static bool ReportsResult(Token[] words, int at, int end)
     {
-        for (int k = at; k < words.Length && k <= at + 3; k++)
-        {
-            if (words[k].Lower != "by") continue;
-            if (k + 1 >= words.Length) return false;
-            var next = words[k + 1];
-            // "by 20%", "by two weeks", "by Q3", "by then": a measure or a time, not an agent.
-            if (next.Kind == TokenKind.Number || next.Lower is "then" or "now" or "q1" or "q2" or "q3" or "q4" or "end" or "early" or "late" or "half" or "far" or "design" or "default" or "hand"
-                || (next.Lower == "the" && k + 2 < words.Length && words[k + 2].Lower is "end" or "start" or "time" or "deadline" or "launch" or "next")
-                || next.Lower is "one" or "two" or "three" or "four" or "five" or "half" or "a" && k + 2 < words.Length && words[k + 2].Lower is "week" or "weeks" or "day" or "days" or "month" or "months" or "quarter" or "third" or "factor")
-                return false;
-            return true;
-        }
+        for (int k = at; k < end && k <= at + 2; k++)
+            if (words[k].Kind == TokenKind.Number || words[k].Lower == "from" && k + 1 < end && words[k + 1].Kind == TokenKind.Number)
+                return true;
         return false;
     }
 }

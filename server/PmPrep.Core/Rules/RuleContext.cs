@@ -2,6 +2,7 @@ using PmPrep.Core.Analysis;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Signals;
 using PmPrep.Core.Text;
 
@@ -12,11 +13,14 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _diagnostics;
 
-    internal RuleContext(StoryDocument doc, PmPrepSettings settings, Lexicon lexicon, IReadOnlyList<LpSignal> signals,
+    internal RuleContext(StoryDocument doc, PmPrepSettings settings, Lexicon lexicon, StoryReading reading, IReadOnlyList<LpSignal> signals,
         IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims, List<Diagnostic> sink)
     {
-        Document = doc; Settings = settings; Lexicon = lexicon; Signals = signals; Claims = claims; _diagnostics = sink;
+        Document = doc; Settings = settings; Lexicon = lexicon; Reading = reading; Signals = signals; Claims = claims; _diagnostics = sink;
     }
+
+    /// <summary>Every sentence's clauses: who acted, what they did, why.</summary>
+    public StoryReading Reading { get; }
 
     public StoryDocument Document { get; }
     public PmPrepSettings Settings { get; }

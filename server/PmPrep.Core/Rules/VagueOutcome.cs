@@ -1,10 +1,17 @@
+using PmPrep.Core.Catalog;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
 /// <summary>
-/// vague-outcome: an outcome claimed with no number ("a big success", "everyone was happy",
-/// "results were great"). Silent when the sentence carries a measure.
+/// vague-outcome: an outcome claimed with no number in its own clause (or its own conjunct:
+/// "a 40% lift in sign-ups and a significant increase in retention" flags the second). Read from
+/// clauses: an outcome verb ("adoption grew exponentially", "stakeholder confidence increased",
+/// "reduced confusion"), an outcome noun that is claimed ("we saw a significant increase", "leading
+/// to long-term improvements"), a vague amount ("saved the company millions", "lots of customers")
+/// or a success phrase ("a big success", "results were great"). Plans, purposes ("to reduce
+/// churn"), quotes and decisions ("lowered the price") are not claims.
 /// </summary>
 public sealed class VagueOutcome : SentenceRule
 {
@@ -12,15 +19,122 @@ public sealed class VagueOutcome : SentenceRule
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
-        foreach (var w in s.Words) if (MetricWithoutContext.IsMeasure(w)) return;
-        var matches = ctx.Lexicon["vague-outcomes"].Matches(s.Words);
-        foreach (var m in matches)
+        var words = s.Words;
+        var lex = ctx.Lexicon;
+        var clauses = ctx.Reading.Of(s);
+        foreach (var c in clauses)
         {
-            if (s.Words[m.Start].InQuote) continue;
-            var (start, end) = RuleContext.WordSpan(s, m.Start, m.End);
-            string phrase = RuleContext.WordText(s, m.Start, m.End);
+            if (c.Quoted || c.Reported || c.Mood is Mood.Will or Mood.Planned or Mood.Conditional or Mood.Could) continue;
+            if (c.Link is Link.SoThat or Link.Purpose or Link.If or Link.Unless || c.IsRationale) continue; // "because they optimized for CTR": a reason, not a claim
+            var hit = FindClaim(c, lex);
+            if (hit is null) continue;
+            var (from, to) = hit.Value;
+            if (HasMeasure(words, Conjunct(s, c, from, to))) continue;
+            // "It was a success: contacts fell from 4.1 to 2.6": the measure follows a colon or a dash.
+            if (c.Index + 1 < clauses.Length && c.End < words.Length && Punct.BetweenWords(s, c.End - 1, c.End, ":", "\u2014", "\u2013")
+                && HasMeasure(words, (clauses[c.Index + 1].First, clauses[c.Index + 1].End))) continue;
+            var (start, end) = RuleContext.WordSpan(s, from, to);
+            string phrase = RuleContext.WordText(s, from, to);
             ctx.Report(Id, start, end, new Dictionary<string, string> { ["phrase"] = phrase }, null, phrase);
             return;
         }
+    }
+
+    /// <summary>Word range of the first outcome claim in the clause, or null.</summary>
+    internal static (int, int)? FindClaim(Clause c, Lexicon lex)
+    {
+        var words = c.Sentence.Words;
+        // A success phrase from the list: "a big success", "everyone was happy".
+        foreach (var m in lex["vague-outcomes"].Matches(words))
+            if (m.Start >= c.First && m.Start < c.End && !words[m.Start].InQuote) return (m.Start, Math.Min(m.End, c.End));
+        var outcomes = lex.Set("outcome-lemmas");
+        var nouns = lex.Set("outcome-nouns");
+        var claims = lex.Set("outcome-claim-lemmas");
+        var amounts = lex["vague-amounts"];
+        bool claimVerb = c.Lemma is { } cl && (claims.Contains(cl) || outcomes.Contains(cl));
+        for (int k = c.First; k < c.End; k++)
+        {
+            var t = words[k];
+            if (t.Kind != TokenKind.Word || t.InQuote) continue;
+            string w = Words.Normalize(t.Lower);
+            string prev = k > 0 ? Words.Normalize(words[k - 1].Lower) : "";
+            // An outcome verb: "grew", "improved", "is improving", and "helped improve".
+            var form = WordNet.VerbFormOf(w);
+            if (form != VerbForm.None && WordNet.VerbLemma(w) is { } lemma && outcomes.Contains(lemma) && prev is not ("to" or "the" or "a" or "an" or "our" or "my" or "this" or "that"))
+            {
+                bool finite = form is VerbForm.Past or VerbForm.PastOrParticiple or VerbForm.Gerund or VerbForm.ThirdPerson
+                              || (form == VerbForm.Base && prev is "help" or "helped" or "helping" or "helps");
+                if (finite && !(form == VerbForm.Gerund && Grammar.Prepositions.Contains(prev) && prev != "by") && !DecisionObject(words, k + 1, c.End, lex))
+                    return (k, k + 1);
+            }
+            // A claimed outcome noun: "saw a significant increase", "leading to long-term improvements".
+            if (nouns.Contains(w) && (claimVerb || IntensifiedBefore(words, k, c.First, amounts)) && !(k + 1 < c.End && words[k + 1].Lower is "in" && prev is "the" && !claimVerb))
+            {
+                int from = k;
+                while (from > c.First && words[from - 1].Kind == TokenKind.Word && !Grammar.Determiners.Contains(words[from - 1].Lower) && !Grammar.Prepositions.Contains(words[from - 1].Lower)
+                       && WordNet.VerbFormOf(words[from - 1].Lower) is not (VerbForm.Past or VerbForm.PastOrParticiple) && from > k - 3) from--;
+                return (from, k + 1);
+            }
+            // A vague amount in a claim: "saved the company millions", "lots of customers".
+            if (claimVerb || (c.Lemma is { } l2 && l2 is "save" or "make" or "earn" or "win" or "help" or "reach" or "lose" or "bring"))
+            {
+                int end = amounts.LongestAt(words, k);
+                if (end > 0 && end <= c.End && !IsMannerOfDecision(c)) return (k, end);
+            }
+        }
+        return null;
+    }
+
+    private static bool IsMannerOfDecision(Clause c) => c.Lemma is "decide" or "choose";
+
+    private static bool IntensifiedBefore(Token[] words, int k, int first, Patterns.PatternSet<string> amounts)
+    {
+        for (int j = Math.Max(first, k - 3); j < k; j++)
+        {
+            string w = words[j].Lower;
+            if (w is "significant" or "substantial" or "meaningful" or "dramatic" or "huge" or "big" or "major" or "notable" or "considerable"
+                or "marked" or "noticeable" or "massive" or "tremendous" or "great" or "long-term" or "real" or "strong" or "positive" or "measurable" or "solid" or "steady" or "better")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>"lowered the price", "reduced the scope": the object makes it a decision.</summary>
+    private static bool DecisionObject(Token[] words, int at, int end, Lexicon lex)
+    {
+        var objects = lex.Set("decision-objects");
+        for (int j = at; j < end && j <= at + 3; j++)
+        {
+            string w = Words.Normalize(words[j].Lower);
+            if (objects.Contains(w)) return true;
+            if (Grammar.Prepositions.Contains(w) && !Grammar.Determiners.Contains(w)) return false;
+        }
+        return false;
+    }
+
+    /// <summary>The conjunct around a claim: from the previous "and"/comma to the next, inside the clause.</summary>
+    private static (int, int) Conjunct(Sentence s, Clause c, int from, int to)
+    {
+        var words = s.Words;
+        int a = from, b = to;
+        while (a > c.First && !IsConjunctBreak(s, a)) a--;
+        while (b < c.End && !IsConjunctBreak(s, b)) b++;
+        return (a, b);
+    }
+
+    private static bool IsConjunctBreak(Sentence s, int k) =>
+        k > 0 && k < s.Words.Length && (s.Words[k].Lower is "and" or "but" or "while" || Punct.BetweenWords(s, k - 1, k, ",", ";"));
+
+    private static bool HasMeasure(Token[] words, (int From, int To) range)
+    {
+        for (int k = range.From; k < range.To; k++)
+        {
+            if (MetricWithoutContext.IsMeasure(words[k])) return true;
+            if (words[k].Text.Length > 1 && char.IsDigit(words[k].Text[0])) return true; // "2-point", "3x"
+            if (words[k].Lower is "doubled" or "tripled" or "halved" or "quadrupled" or "twofold" or "threefold" or "tenfold" or "double" or "triple" or "twice") return true;
+            if (Grammar.NumberWords.Contains(words[k].Lower) && words[k].Lower is not ("millions" or "thousands" or "billions" or "hundreds" or "dozens") && k + 1 < words.Length && !(words[k].Lower == "one" && words[k + 1].Lower is "of"))
+                return true;
+        }
+        return false;
     }
 }

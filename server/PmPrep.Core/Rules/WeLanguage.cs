@@ -2,13 +2,16 @@ using PmPrep.Core.Analysis;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Fixes;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;
 
 /// <summary>
-/// we-language: "we", "our team" or "let's" as the doer of a key action. Silent for state and
-/// context ("we were losing $48M a year"), for quotes and for reported clauses ("I told the team
-/// we would freeze scope"). One finding per sentence; the fix rewrites the whole sentence.
+/// we-language: a clause whose actor is "we", "our team" or "let's" and whose verb is an action
+/// the story reports as done. Silent for state and context ("we were losing $48M a year"), plans
+/// ("we would"), quotes, reported clauses ("I told the team we would freeze scope"), and a joint
+/// outcome after the candidate's own move ("I disagreed, showed him the data, and we agreed to
+/// test"). One finding per sentence; the fix rewrites the whole sentence.
 /// </summary>
 public sealed class WeLanguage : SentenceRule
 {
@@ -16,7 +19,7 @@ public sealed class WeLanguage : SentenceRule
 
     protected override void CheckSentence(RuleContext ctx, Sentence s)
     {
-        var hit = Find(s, ctx.Lexicon);
+        var hit = Find(ctx.Reading.Of(s), ctx.Lexicon);
         if (hit is null) return;
         var (first, end) = hit.Value;
         var (start, stop) = RuleContext.WordSpan(s, first, end);
@@ -27,59 +30,53 @@ public sealed class WeLanguage : SentenceRule
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 
-    /// <summary>Word range [first, end) of the first "we + action verb" in the sentence, or null.</summary>
-    internal static (int, int)? Find(Sentence s, Lexicon lex)
+    /// <summary>Word range [subject, verb end) of the first "we" action clause, or null.</summary>
+    internal static (int, int)? Find(Clause[] clauses, Lexicon lex)
     {
-        var words = s.Words;
-        var speech = FirstPerson.SpeechMask(s, lex, weReports: false);
-        for (int i = 0; i < words.Length; i++)
+        bool candidateActed = false;
+        foreach (var c in clauses)
         {
-            var w = words[i];
-            if (speech[i]) continue;
-            string lower = FirstPerson.Normalize(w.Lower);
-            int verbAt;
-            switch (lower)
-            {
-                case "we":
-                    verbAt = i + 1;
-                    break;
-                case "we've":
-                    verbAt = i + 1; // "we've launched": an action; "we've been" is caught as state below
-                    break;
-                case "let's":
-                    if (i + 1 < words.Length && words[i + 1].Kind == TokenKind.Word) return (i, i + 2);
-                    continue;
-                case "our":
-                {
-                    int actorEnd = lex["team-actors"].LongestAt(words, i);
-                    if (actorEnd < 0) continue;
-                    verbAt = actorEnd;
-                    break;
-                }
-                default:
-                    continue;
-            }
-            int v = SkipAdverbs(words, verbAt, lex);
-            // "we kind of moved fast": a hedge between subject and verb is not the verb.
-            for (int h = lex["hedges"].LongestAt(words, v); h > v; h = lex["hedges"].LongestAt(words, v))
-                v = SkipAdverbs(words, h, lex);
-            if (v >= words.Length) continue;
-            if (words[v].Kind != TokenKind.Word) continue;
-            if (lex["we-action-after-state"].LongestAt(words, v) > 0) return (i, v + 1);
-            if (lex["we-state-verbs"].LongestAt(words, v) > 0) continue;
-            if (words[v].Lower.EndsWith("ing", StringComparison.Ordinal)) continue;
-            if (lower == "we've" && !LooksLikeParticiple(words[v].Lower)) continue;
-            return (i, v + 1);
+            if (c.ByCandidate && c.IsFact && c.VerbAt >= 0 && !IsState(c, lex)) candidateActed = true;
+            if (!IsWeAction(c, lex)) continue;
+            // "..., and we agreed to test": the joint outcome of the candidate's own move.
+            if (candidateActed && c.Lemma is { } l && lex.Set("joint-outcome-lemmas").Contains(l)) continue;
+            var words = c.Sentence.Words;
+            int from = c.SubjectFirst >= 0 ? c.SubjectFirst : FindWe(words, c.First, c.VerbAt);
+            if (from < 0) continue;
+            int to = c.VerbAt + 1;
+            if (c.Particle is not null && to < c.End) to++;
+            return (from, Math.Max(to, from + 1));
         }
         return null;
     }
 
-    internal static int SkipAdverbs(Token[] words, int at, Lexicon lex)
+    /// <summary>A clause where "we" (or our team) acts and the story says it happened.</summary>
+    internal static bool IsWeAction(Clause c, Lexicon lex)
     {
-        int k = at;
-        while (k < words.Length && lex["adverbs"].LongestAt(words, k) == k + 1) k++;
-        return k;
+        if (c.Actor != Actor.We || c.SubjectShared || c.VerbAt < 0) return false;
+        if (c.Quoted || c.Reported || c.Mood != Mood.Did || c.Voice == Voice.Passive) return false;
+        if (IsState(c, lex)) return false;
+        return true;
     }
 
-    private static bool LooksLikeParticiple(string w) => w.EndsWith("ed", StringComparison.Ordinal) || w is "built" or "made" or "cut" or "run" or "shipped" or "won" or "grown" or "chosen" or "taken" or "done";
+    /// <summary>"we were", "we had", "we knew", "we were losing": state or context, not an act.</summary>
+    internal static bool IsState(Clause c, Lexicon lex)
+    {
+        if (c.Lemma is null) return true;
+        var words = c.Sentence.Words;
+        // "we saw that customers churned": perception; "we saw a 22% lift": a claimed result.
+        if (c.Lemma == "see" && c.VerbAt + 1 < c.End && words[c.VerbAt + 1].Lower is "that" or "how" or "what" or "why" or "no" or "little") return true;
+        if (c.Lemma == "own" && c.Past) return false; // "we each owned a city": an act; "we own the platform": context
+        if (lex.Set("we-state-lemmas").Contains(c.Lemma) || (c.Particle is not null && lex.Set("we-state-lemmas").Contains(c.Lemma + " " + c.Particle))) return true;
+        // "we were losing", "we are seeing": progressive context.
+        if (c.VerbAt > c.FiniteAt && c.FiniteAt >= 0 && Grammar.Be.Contains(Words.Normalize(words[c.FiniteAt].Lower)) && words[c.VerbAt].Lower.EndsWith("ing", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static int FindWe(Token[] words, int from, int to)
+    {
+        for (int i = from; i < to && i < words.Length; i++)
+            if (Words.Normalize(words[i].Lower) is "we" or "our" or "let's" or "we've" or "we'd") return i;
+        return -1;
+    }
 }

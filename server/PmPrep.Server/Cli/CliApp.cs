@@ -37,6 +37,7 @@ public static class CliApp
                 stdout.WriteLine("pmprep " + ProductInfo.Version);
                 return 0;
             }
+            if (args[0] == "read") return ReadCommand.Run(args[1..], stdout, stderr);
             var parsed = Options.Parse(args[1..]);
             if (parsed.Error is not null)
             {

@@ -52,6 +52,7 @@ internal static class JsonOutput
                     w.WriteStartObject();
                     w.WriteString("lp", e.Principle.Name);
                     w.WriteNumber("signals", e.Signals);
+                    w.WriteString("grade", e.Grade == Grade.Strong ? "strong" : "some");
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -1,12 +1,12 @@
 using PmPrep.Core.Model;
 
-namespace PmPrep.Core.Fixes;
+namespace PmPrep.Core.Reading;
 
 /// <summary>
 /// Punctuation between two words of a sentence, found by binary search over its tokens, so that the
 /// fixers stay linear on a giant sentence (one check per word must not scan every token).
 /// </summary>
-internal static class Punct
+public static class Punct
 {
     /// <summary>True when a punctuation token lies between prose offsets [from, to) and <paramref name="match"/> accepts it (any, when null).</summary>
     public static bool Between(Sentence s, int from, int to, Func<string, bool>? match = null)
