@@ -492,7 +492,7 @@ public static class ClauseReader
     private static void ReadChain(Clause c, Token[] words, int v, int end, Lexicon lex, int skip = -1)
     {
         int i = v;
-        bool sawBe = false, sawHave = false, first = true;
+        bool sawBe = false, first = true;
         string? lexical = null;
         int lexicalAt = -1;
         while (i < end)
@@ -505,7 +505,7 @@ public static class ClauseReader
                 // "we're", "I've", "we'd": pronoun + auxiliary in one word.
                 string aux = w[(w.IndexOf('\'') )..];
                 if (aux is "'re" or "'m" or "'s") sawBe = true;
-                else if (aux == "'ve") sawHave = true;
+                else if (aux == "'ve") { /* perfect aspect: nothing to record */ }
                 else if (aux == "'d") { c.Mood = Mood.Would; }
                 else if (aux == "'ll") c.Mood = Mood.Will;
                 c.Past = false;
@@ -528,7 +528,7 @@ public static class ClauseReader
                 if (first) c.Past = w is "had" or "hadn't";
                 // "had to": an obligation that happened ("we had to cut scope").
                 if (i + 1 < end && words[i + 1].Lower == "to") { lexical = "have"; lexicalAt = i; i++; break; }
-                sawHave = true; first = false; lexicalAt = i; i++;
+                first = false; lexicalAt = i; i++;
                 continue;
             }
             if (Grammar.Do.Contains(w) && w != "done")
