@@ -49,7 +49,7 @@ public static class CliApp
             {
                 "check" => Check(parsed, stdout, stderr, cwd, terminal),
                 "report" => Report(parsed, stdout, stderr, cwd),
-                "rules" => Rules(parsed, stdout),
+                "rules" => Rules(parsed, stdout, stderr),
                 _ => UsageError($"unknown command \"{args[0]}\"", stderr),
             };
         }
@@ -232,9 +232,20 @@ public static class CliApp
         return ioError ? 2 : 0;
     }
 
-    private static int Rules(Options o, TextWriter stdout)
+    private static int Rules(Options o, TextWriter stdout, TextWriter stderr)
     {
         var data = EngineData.Default;
+        if (o.Paths.Count > 0)
+        {
+            // `pmprep rules ID`: the rule's page, from the binary.
+            int code = 0;
+            foreach (var id in o.Paths)
+            {
+                if (RuleDocs.Page(id) is { } page) stdout.Write(page.EndsWith('\n') ? page : page + "\n");
+                else { stderr.WriteLine($"pmprep: no rule \"{id}\" (pmprep rules lists them)"); code = 2; }
+            }
+            return code;
+        }
         if (o.Format == "json")
         {
             JsonOutput.WriteRules(stdout, data.Rules);

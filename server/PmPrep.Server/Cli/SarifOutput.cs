@@ -3,6 +3,7 @@ using System.Text.Json;
 using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Text;
+using PmPrep.Server.Workspace;
 
 namespace PmPrep.Server.Cli;
 
@@ -13,6 +14,7 @@ internal static class SarifOutput
     {
         var rules = EngineData.Default.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        string? docs = Lsp.DocsLinks.FindLocal(AppContext.BaseDirectory);
         JsonOutput.Emit(output, w =>
         {
             w.WriteStartObject();
@@ -31,8 +33,13 @@ internal static class SarifOutput
                 w.WriteString("id", r.Id);
                 w.WriteStartObject("shortDescription"); w.WriteString("text", r.Title); w.WriteEndObject();
                 w.WriteStartObject("fullDescription"); w.WriteString("text", r.Why); w.WriteEndObject();
-                w.WriteString("helpUri", r.DocsPath);
-                w.WriteStartObject("help"); w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}"); w.WriteEndObject();
+                // The page itself travels in the log (every install has it, embedded); a link only
+                // when a docs folder sits next to this binary, never a relative path that resolves nowhere.
+                if (docs is not null) w.WriteString("helpUri", docs + r.Id + ".md");
+                w.WriteStartObject("help");
+                w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}");
+                if (RuleDocs.Page(r.Id) is { } page) w.WriteString("markdown", page);
+                w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration"); w.WriteString("level", Level(r.DefaultSeverity)); w.WriteEndObject();
                 w.WriteEndObject();
             }
