@@ -28,9 +28,7 @@ public static class Stages
         Row("Markdig parse", Median(reps, () => Markdown.Parse(text, pipeline)), total);
         var doc = StoryParser.Parse(text);
         Row("StoryParser.Parse", Median(reps, () => StoryParser.Parse(text)), total);
-        var reading = PmPrep.Core.Reading.StoryReading.Read(doc, lex);
-        Row("StoryReading.Read", Median(reps, () => PmPrep.Core.Reading.StoryReading.Read(doc, lex)), total);
-        Row("SignalDetector", Median(reps, () => SignalDetector.Detect(doc, lex, reading)), total);
+        Row("SignalDetector", Median(reps, () => SignalDetector.Detect(doc, lex, PmPrep.Core.Reading.StoryReading.Read(doc, lex))), total);
         foreach (var rule in RuleRegistry.StoryRules)
         {
             var off = PmPrepSettings.Default with { RuleSeverities = new Dictionary<string, Severity?> { [rule.Id] = null } };

@@ -333,7 +333,7 @@ public class FixPropertyTests
     private static readonly Regex LowerSentenceStart = new(@"(?:[.!?] |(?:\A|\n\r?\n)(?:[-*] |\d+\. |> )?)[a-z](?![A-Z])", RegexOptions.CultureInvariant);
 
     /// <summary>
-    /// Mechanical fixes read as English: fix-all adds no agreement error ("I were", "I all",
+    /// Meaning-preserving fixes read as English: fix-all adds no agreement error ("I were", "I all",
     /// "me both"), no space before punctuation, no double space and no lower-case sentence start.
     /// </summary>
     [Fact]

@@ -62,8 +62,13 @@ public sealed class CliTests : IDisposable
         Assert.Equal(12, start.GetProperty("line").GetInt32());
         Assert.Equal(0, start.GetProperty("character").GetInt32());
         var fix = we.GetProperty("fixes")[0];
-        Assert.Equal("Rewrite as first person", fix.GetProperty("title").GetString());
+        Assert.Equal("It was my call: rewrite as first person", fix.GetProperty("title").GetString());
+        Assert.Equal("claim", fix.GetProperty("kind").GetString());
         Assert.Equal("I", fix.GetProperty("edits")[0].GetProperty("newText").GetString());
+        var named = we.GetProperty("fixes")[1];
+        Assert.Equal("Someone else decided: name them", named.GetProperty("title").GetString());
+        var hedge = file.GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("rule").GetString() == "hedging");
+        Assert.Equal("meaning-preserving", hedge.GetProperty("fixes")[0].GetProperty("kind").GetString());
         var bank = root.GetProperty("bank");
         Assert.Equal(2, bank.GetProperty("stories").GetInt32());
         Assert.Equal(16, bank.GetProperty("coverage").GetArrayLength());
@@ -153,9 +158,54 @@ public sealed class CliTests : IDisposable
         var path = Write("a.story.md", Weak);
         var (code, stdout, _) = Run("check", ".", "--fix", "--dry-run");
         Assert.Equal(0, code);
+        // Issue 11: only the meaning-preserving hedge goes; "We decided" is the author's choice.
         Assert.Contains("-We decided to ship. I think it worked.", stdout);
-        Assert.Contains("+I decided to ship. It worked.", stdout);
+        Assert.Contains("+We decided to ship. It worked.", stdout);
+        Assert.Contains("--- a/a.story.md\n+++ b/a.story.md\n", stdout);
         Assert.Equal(Weak, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Fix_dry_run_exits_as_check_does_when_an_error_remains()
+    {
+        // unknown-lp is an error and its fix (a replacement LP name) is a choice, never in --fix.
+        Write("a.story.md", Weak.Replace("[Dive Deep, Ownership]", "[Customer Centricity, Dive Deep]"));
+        var (code, stdout, _) = Run("check", ".", "--fix", "--dry-run");
+        Assert.Equal(1, code);
+        Assert.Contains("+We decided to ship. It worked.", stdout);
+        Assert.Equal(1, Run("check", ".").Code);
+    }
+
+    [Fact]
+    public void Fix_dry_run_is_0_when_the_fixes_remove_the_last_error()
+    {
+        // An error on a hedge (set by the user): fix-all removes it, so check after --fix would pass.
+        Write(".pmprep.yaml", "rules:\n  hedging: error\n");
+        Write("a.story.md", Weak);
+        Assert.Equal(1, Run("check", ".").Code);
+        Assert.Equal(0, Run("check", ".", "--fix", "--dry-run").Code);
+    }
+
+    [Fact]
+    public void Fix_dry_run_diff_paths_are_relative_even_outside_the_working_directory()
+    {
+        // A story in a repository far from the working directory (an absolute temp path before).
+        var repo = Directory.CreateTempSubdirectory("pmprep-cli-repo-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(repo, ".git"));
+            var deep = Path.Combine(repo, "a", "b", "c", "d", "e");
+            Directory.CreateDirectory(deep);
+            File.WriteAllText(Path.Combine(deep, "s.story.md"), Weak);
+            var cwd = Path.Combine(_dir, "w", "x", "y", "z");
+            Directory.CreateDirectory(cwd);
+            var o = new StringWriter();
+            int code = CliApp.Run(new[] { "check", Path.Combine(deep, "s.story.md"), "--fix", "--dry-run" }, o, new StringWriter(), cwd);
+            Assert.Equal(0, code);
+            Assert.Contains("--- a/a/b/c/d/e/s.story.md\n+++ b/a/b/c/d/e/s.story.md\n", o.ToString());
+            Assert.DoesNotContain(repo, o.ToString());
+        }
+        finally { Directory.Delete(repo, recursive: true); }
     }
 
     [Fact]
@@ -164,8 +214,9 @@ public sealed class CliTests : IDisposable
         var path = Write("a.story.md", Weak.Replace("\n", "\r\n"));
         var (_, stdout, _) = Run("check", ".", "--fix");
         var after = File.ReadAllText(path);
-        Assert.Contains("I decided to ship. It worked.\r\n", after);
-        Assert.DoesNotContain("we-language", stdout);
+        Assert.Contains("We decided to ship. It worked.\r\n", after);
+        Assert.DoesNotContain("hedging", stdout);
+        Assert.Contains("we-language", stdout); // who decided is the author's call: --fix leaves "We decided"
         Assert.Contains("missing-because", stdout); // a template fix is never applied by --fix
     }
 

@@ -99,24 +99,95 @@ public class FeatureTests
 
     // ------------------------------------------------------------------ code actions
 
-    [Fact]
-    public async Task Quick_fix_for_we_language_rewrites_to_first_person()
-    {
-        await using var h = await Open(Weak);
-        var at = At(Weak, "We launched");
-        var actions = await h.Request<List<CodeAction>>("textDocument/codeAction", new
+    private static async Task<List<CodeAction>> QuickFixes(LspHarness h, LspPosition at) =>
+        await h.Request<List<CodeAction>>("textDocument/codeAction", new
         {
             textDocument = Doc,
             range = new { start = Pos(at), end = Pos(at) },
             context = new { diagnostics = Array.Empty<object>(), only = new[] { "quickfix" } },
         });
+
+    /// <summary>Issue 11: whose action it was is a choice, titled as one; then the two ways to silence the rule.</summary>
+    [Fact]
+    public async Task Quick_fixes_for_we_language_are_two_choices_then_two_disables()
+    {
+        await using var h = await Open(Weak);
+        var actions = await QuickFixes(h, At(Weak, "We launched"));
         Assert.DoesNotContain(actions, a => a.Kind == "source.fixAll.pmprep");
-        var fix = Assert.Single(actions, a => a.Diagnostics!.Any(d => d.Code == "we-language"));
-        Assert.Equal("quickfix", fix.Kind);
-        var edits = fix.Edit!.Changes![LspHarness.Uri];
-        var after = Apply(Weak, edits);
-        Assert.Contains("I launched the engine in Q3.", after);
-        Assert.DoesNotContain("We launched", after);
+        var we = actions.Where(a => a.Diagnostics!.Any(d => d.Code == "we-language")).ToList();
+        Assert.Equal(new[] { "It was my call: rewrite as first person", "Someone else did it: name them", "Disable we-language for this line", "Disable we-language in this file" },
+            we.Select(a => a.Title));
+        Assert.All(we, a => Assert.Equal("quickfix", a.Kind));
+        Assert.All(we, a => Assert.Null(a.IsPreferred)); // no one-key "auto fix" for a claim
+
+        var mine = Apply(Weak, we[0].Edit!.Changes![LspHarness.Uri]);
+        Assert.Contains("I launched the engine in Q3.", mine);
+        Assert.DoesNotContain("We launched", mine);
+
+        var named = Apply(Weak, we[1].Edit!.Changes![LspHarness.Uri]);
+        Assert.Contains("[who] launched the engine in Q3, and I [what I did].", named);
+    }
+
+    [Fact]
+    public async Task Disable_for_this_line_and_in_this_file_silence_the_finding()
+    {
+        await using var h = await Open(Weak);
+        var line = At(Weak, "We launched").Line;
+        var actions = await QuickFixes(h, At(Weak, "We launched"));
+        var forLine = Assert.Single(actions, a => a.Title == "Disable we-language for this line");
+        var lineText = Apply(Weak, forLine.Edit!.Changes![LspHarness.Uri]);
+        Assert.Contains("<!-- pmprep-disable-next-line we-language -->\nWe launched the engine", lineText);
+        var a1 = PmPrep.Core.Analysis.StoryAnalyzer.Analyze(lineText);
+        Assert.DoesNotContain(a1.Diagnostics, d => d.RuleId == "we-language" && d.Range.Start.Line == line + 1);
+        Assert.Contains(a1.Diagnostics, d => d.RuleId == "we-language"); // "We improved CTR" is another line
+
+        var inFile = Assert.Single(actions, a => a.Title == "Disable we-language in this file");
+        var fileText = Apply(Weak, inFile.Edit!.Changes![LspHarness.Uri]);
+        Assert.Contains("Deliver Results]\n---\n<!-- pmprep-disable-file we-language -->\n", fileText);
+        Assert.DoesNotContain(PmPrep.Core.Analysis.StoryAnalyzer.Analyze(fileText).Diagnostics, d => d.RuleId == "we-language");
+    }
+
+    [Fact]
+    public async Task Findings_without_a_fix_still_offer_the_disables()
+    {
+        await using var h = await Open(Weak);
+        var actions = await QuickFixes(h, At(Weak, "big success", 2));
+        Assert.Contains(actions, a => a.Title == "Disable vague-outcome for this line");
+        Assert.Contains(actions, a => a.Title == "Disable vague-outcome in this file");
+    }
+
+    /// <summary>A client that takes LSP 3.18 snippet edits gets the first placeholder as a tabstop, selected after the fix.</summary>
+    [Fact]
+    public async Task Placeholders_are_snippets_when_the_client_supports_them()
+    {
+        await using var h = new LspHarness();
+        await h.InitializeAsync(capabilities: new { workspace = new { workspaceEdit = new { documentChanges = true, snippetEditSupport = true } } });
+        await h.OpenAsync(Weak);
+        var actions = await QuickFixes(h, At(Weak, "We launched"));
+        var named = Assert.Single(actions, a => a.Title == "Someone else did it: name them");
+        Assert.Null(named.Edit!.Changes);
+        var change = Assert.Single(named.Edit.DocumentChanges!);
+        Assert.Equal(LspHarness.Uri, change.TextDocument.Uri);
+        Assert.Null(change.TextDocument.Version);
+        var snippet = Assert.Single(change.Edits, e => e.Snippet is not null);
+        Assert.Equal("snippet", snippet.Snippet!.Kind);
+        Assert.Equal("${1:[who]}", snippet.Snippet.Value);
+        // The other placeholder stays plain text in its own edit.
+        Assert.Contains(change.Edits, e => e.NewText == ", and I [what I did]");
+        // A fix without a placeholder stays a plain edit.
+        var mine = Assert.Single(actions, a => a.Title.StartsWith("It was my call", StringComparison.Ordinal));
+        Assert.NotNull(mine.Edit!.Changes);
+        Assert.Null(mine.Edit.DocumentChanges);
+    }
+
+    [Fact]
+    public async Task Placeholders_are_plain_edits_for_a_client_without_snippet_edits()
+    {
+        await using var h = await Open(Weak);
+        var actions = await QuickFixes(h, At(Weak, "We launched"));
+        var named = Assert.Single(actions, a => a.Title == "Someone else did it: name them");
+        Assert.Null(named.Edit!.DocumentChanges);
+        Assert.Contains(named.Edit.Changes![LspHarness.Uri], e => e.NewText == "[who]");
     }
 
     [Fact]
@@ -136,7 +207,7 @@ public class FeatureTests
     }
 
     [Fact]
-    public async Task Fix_all_applies_every_mechanical_fix_in_one_edit()
+    public async Task Fix_all_applies_every_meaning_preserving_fix_in_one_edit()
     {
         await using var h = await Open(Weak);
         var actions = await h.Request<List<CodeAction>>("textDocument/codeAction", new
@@ -149,12 +220,18 @@ public class FeatureTests
         Assert.Equal("source.fixAll.pmprep", fixAll.Kind);
         var after = Apply(Weak, fixAll.Edit!.Changes![LspHarness.Uri]);
         Assert.Equal(PmPrep.Core.Fixes.FixAll.Apply(Weak, null, out _), after);
-        Assert.Contains("I launched the engine", after);
-        Assert.DoesNotContain("I think", after);
+        // Issue 11: who acted stays as written; LP headings become their parts, in story order.
+        Assert.Contains("We launched the engine", after);
+        Assert.Contains("The decision was made to expand it", after);
+        Assert.Contains("## Context\n", after);
+        Assert.Contains("## Decision\n", after);
+        // A sentence that names a principle is the author's to rewrite: its hedge stays.
+        Assert.Contains("I think this shows my Ownership", after);
+        Assert.Contains("Fix all 2 PmPrep issues that keep the meaning", fixAll.Title);
     }
 
     [Fact]
-    public async Task No_fix_all_when_nothing_is_mechanical()
+    public async Task No_fix_all_when_nothing_keeps_the_meaning()
     {
         await using var h = await Open(Good);
         var actions = await h.Request<List<CodeAction>>("textDocument/codeAction", new

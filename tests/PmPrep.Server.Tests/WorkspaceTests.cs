@@ -219,3 +219,36 @@ public class WorkspaceTests : TempWorkspace
         Assert.Equal(1, cov.Version);
     }
 }
+
+/// <summary>Issue 12: `pmprep/report` and `pmprep/coverage` for an unchanged bank reuse the last answer.</summary>
+public class BankAnswerCacheTests : TempWorkspace
+{
+    public BankAnswerCacheTests() : base("pmprep-cache") { }
+
+    [Fact]
+    public async Task Report_and_coverage_are_computed_once_per_bank_version()
+    {
+        var path = Write("a.story.md", LspHarness.Fixture("good-late-deliveries.story.md"));
+        Write("b.story.md", LspHarness.Fixture("weak-recommendations.story.md"));
+        await using var h = new LspHarness();
+        await h.InitializeAsync(_root.FullName);
+        var r1 = await h.Request<ReportResult>("pmprep/report", new { });
+        var r2 = await h.Request<ReportResult>("pmprep/report", new { });
+        var c1 = await h.Request<CoverageResult>("pmprep/coverage", new { });
+        var c2 = await h.Request<CoverageResult>("pmprep/coverage", new { });
+        Assert.Equal(r1.Html, r2.Html);
+        Assert.Equal(1, h.Server.ReportRenders);
+        Assert.Equal(1, h.Server.CoverageBuilds);
+        Assert.Equal(c1.Stories.Count, c2.Stories.Count);
+
+        // A change to the bank (an open document with new text) is a new answer.
+        var uri = PmPrep.Server.Lsp.DocumentStore.FromPath(path);
+        await h.OpenAsync("# A\n\nThe sky is blue.\n", uri);
+        var r3 = await h.Request<ReportResult>("pmprep/report", new { });
+        var c3 = await h.Request<CoverageResult>("pmprep/coverage", new { });
+        Assert.NotEqual(r1.Html, r3.Html);
+        Assert.Equal(2, h.Server.ReportRenders);
+        Assert.Equal(2, h.Server.CoverageBuilds);
+        Assert.True(c3.Stories.Single(s => s.Uri == uri).Open);
+    }
+}

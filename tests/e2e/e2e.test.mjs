@@ -289,22 +289,81 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     await page.keyboard.press('Escape');
   });
 
-  step('applies the "Rewrite as first person" quick fix', 'quick-fix', async () => {
-    const line = lineOf(fixtureText(), 'We decided');
-    await goTo(line, 2);
-    await page.keyboard.press('Control+.');
-    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Rewrite as first person' }).first();
-    await item.waitFor({ state: 'visible' });
-    await screenshot('quick-fix-menu');
+  /** Opens the quick-fix menu at a line and column and clicks the action titled `title`. */
+  async function quickFix(line, column, title, shotName) {
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    // On a loaded machine the menu can open before the server's actions arrive, or not at all: ask again.
+    for (let attempt = 0; ; attempt++) {
+      await goTo(line, column);
+      await page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ state: 'visible', timeout: 15000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
+    if (shotName) await screenshot(shotName);
     await item.click();
-    await page.waitForFunction(() => {
+  }
+
+  const editorHas = (needle) =>
+    page.waitForFunction((n) => {
       const t = [...document.querySelectorAll('.editor-instance .view-lines .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n');
-      return t.includes('I decided to rebuild');
-    });
+      return t.includes(n);
+    }, needle);
+
+  step('applies the "It was my call: rewrite as first person" quick fix', 'quick-fix', async () => {
+    const line = lineOf(fixtureText(), 'We improved CTR');
+    await quickFix(line, 2, 'It was my call: rewrite as first person', 'quick-fix-menu');
+    await editorHas('I improved CTR by 18%');
     const text = await editorText();
-    assert.ok(!text.includes('We decided to rebuild'), 'the sentence still starts with "We decided"');
+    assert.ok(!text.includes('We improved CTR'), 'the sentence still starts with "We improved"');
     await screenshot('quick-fix-applied');
     await page.keyboard.press('Control+S');
+  });
+
+  step('applies "Someone else decided: name them" with the placeholder selected', 'name-them', async () => {
+    const line = lineOf(fixtureText(), 'We decided');
+    await quickFix(line, 2, 'Someone else decided: name them', 'name-them-menu');
+    await editorHas('[who] decided to rebuild the recommendation engine, and I [what I did].');
+    // The fix is a snippet: "[who]" is selected, so that typing replaces it.
+    await page.waitForFunction(() => document.querySelectorAll('.editor-instance .selected-text').length > 0, null, { timeout: 10000 });
+    await screenshot('name-them-placeholder-selected', { moveMouse: false });
+    await page.keyboard.type('The VP');
+    await editorHas('The VP decided to rebuild the recommendation engine, and I [what I did].');
+    await page.keyboard.press('Escape');
+    await screenshot('name-them-typed');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), null, { timeout: 10000 }).catch(() => {});
+    await page.waitForTimeout(500);
+    assert.ok(fixtureText().includes('The VP decided to rebuild the recommendation engine, and I [what I did].'), 'the named sentence is not on disk');
+  });
+
+  step('disables a rule for one line with a comment the preview does not show', 'disable-line', async () => {
+    const text = fixtureText();
+    const line = lineOf(text, 'I helped');
+    const column = text.split('\n')[line - 1].indexOf('I helped') + 2;
+    await quickFix(line, column, 'Disable weak-ownership-verb for this line', 'disable-line-menu');
+    await editorHas('<!-- pmprep-disable-next-line weak-ownership-verb -->');
+    // The finding is gone from the Problems panel; the other findings stay.
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel .monaco-list-row').first().waitFor();
+    await page.waitForFunction(
+      (msg) => {
+        const labels = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? '');
+        return labels.length > 0 && !labels.some((l) => l.includes(msg));
+      },
+      WEAK_VERB_MESSAGE,
+      { timeout: 20000 },
+    );
+    await screenshot('disable-line-applied');
+    await page.keyboard.press('Control+Shift+M');
+    await page.keyboard.press('Control+S');
+    await page.waitForTimeout(500);
+    const saved = fixtureText();
+    assert.match(saved, /<!-- pmprep-disable-next-line weak-ownership-verb -->\nThe VP decided/);
   });
 
   step('lists the principles in the LP Coverage view, gaps first, and opens a story at its evidence', 'lp-coverage', async () => {

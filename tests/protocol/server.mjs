@@ -26,11 +26,11 @@ export function findServer() {
   return candidates[0];
 }
 
-export function spawnServer(extraArgs = []) {
+export function spawnServer(extraArgs = [], extraEnv = {}) {
   const server = findServer();
   const [cmd, args] = server.endsWith('.dll') ? ['dotnet', [server, '--stdio', ...extraArgs]] : [server, ['--stdio', ...extraArgs]];
   const started = process.hrtime.bigint();
-  const proc = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+  const proc = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', ...extraEnv } });
   let stderr = '';
   proc.stderr.on('data', d => { stderr += d.toString(); });
   const exited = new Promise(res => proc.on('exit', (code, signal) => res({ code, signal })));

@@ -42,6 +42,16 @@ public sealed class EngineData
         return reader.ReadToEnd();
     }
 
+    private static Dictionary<string, string> FixTitles(YamlMappingNode rule)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (rule.Get("fixes") is YamlMappingNode map)
+            foreach (var (k, v) in map.Children)
+                if (k is YamlScalarNode key && key.Value is { } name && v is YamlScalarNode val && val.Value is { } title)
+                    titles[name] = title;
+        return titles;
+    }
+
     internal static EngineData Load(Func<string, string> read)
     {
         var rules = new List<RuleInfo>();
@@ -58,7 +68,10 @@ public sealed class EngineData
                 m.Str("why") ?? "",
                 m.Str("weak") ?? "",
                 m.Str("strong") ?? "",
-                m.Str("fix")));
+                m.Str("fix"))
+            {
+                FixTitles = FixTitles(m),
+            });
         }
 
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

@@ -11,6 +11,12 @@ public sealed record RuleInfo(
 {
     public string DocsPath => $"docs/rules/{Id}.md";
 
+    /// <summary>
+    /// Titles of the rule's other fixes, by name (the `fixes:` map in rules.yaml): the choices a
+    /// finding offers beside <see cref="FixTitle"/> ("mine", "other"...). Texts users read live in data.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FixTitles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public static string SeverityName(Severity s) => s switch
     {
         Severity.Error => "error",

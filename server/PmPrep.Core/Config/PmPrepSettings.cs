@@ -13,6 +13,9 @@ public sealed record PmPrepSettings
 {
     public static readonly PmPrepSettings Default = new();
 
+    /// <summary>A larger `.pmprep.yaml` is refused (bytes): a real one is a few KB.</summary>
+    public const int MaxConfigBytes = 256 * 1024;
+
     public double WordsPerMinute { get; init; } = 150;
     public double MinMinutes { get; init; } = 2.5;
     public double MaxMinutes { get; init; } = 3.5;
@@ -49,6 +52,12 @@ public sealed record PmPrepSettings
     {
         var s = baseSettings ?? Default;
         var problems = new List<string>();
+        // Bounded before YamlDotNet's recursive loader sees it: a stack overflow cannot be caught.
+        if (Parsing.YamlBounds.CheckAll(text, MaxConfigBytes) is { } tooMuch)
+        {
+            problems.Add($"line {Parsing.YamlBounds.LineOf(text, tooMuch.Offset)}: {tooMuch.Reason}; no setting from this file applies");
+            return (s, problems);
+        }
         YamlMappingNode? root;
         try
         {

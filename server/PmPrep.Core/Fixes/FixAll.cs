@@ -5,26 +5,47 @@ using PmPrep.Core.Text;
 namespace PmPrep.Core.Fixes;
 
 /// <summary>
-/// Fix-all: every mechanical fix (first person, simple passives, hedges) in one edit set. Never a
-/// template or a verb choice: those need the author. Edits that overlap an earlier one wait for
-/// the next pass, so the result is the same as applying the fixes one by one.
+/// Fix-all: every meaning-preserving fix (<see cref="FixKind.MeaningPreserving"/>: a hedge on a
+/// statement of what was done or believed, filler, an LP heading renamed to its part, a sentence
+/// that only names a principle) in one edit set. Never a fix that changes who acted, a stronger
+/// verb, a hedge on a prediction or a template: those are the author's choices, one at a time.
+/// Edits that overlap an earlier one wait for the next pass, so the result is the same as applying
+/// the fixes one by one. A wider fix goes first: a name-drop sentence is deleted whole rather than
+/// losing its hedge first ("I think this really shows my Bias for Action" goes, it does not become
+/// "This really shows my Bias for Action").
 /// </summary>
 public static class FixAll
 {
     public const int MaxPasses = 4;
 
-    /// <summary>Non-overlapping mechanical edits from one analysis, in document order.</summary>
+    /// <summary>Non-overlapping meaning-preserving edits from one analysis, in document order.</summary>
     public static IReadOnlyList<TextEdit> Edits(StoryAnalysis analysis) => Edits(analysis, out _);
 
-    /// <summary>Non-overlapping mechanical edits from one analysis, and how many fixes they make up.</summary>
+    /// <summary>Non-overlapping meaning-preserving edits from one analysis, and how many fixes they make up.</summary>
     public static IReadOnlyList<TextEdit> Edits(StoryAnalysis analysis, out int fixes)
     {
-        var chosen = new List<TextEdit>();
-        fixes = 0;
+        var candidates = new List<(int Order, Fix Fix, int Span)>();
+        int order = 0;
+        // A sentence that names a principle needs the author's rewrite: fix-all does not polish it
+        // (dropping "I think" from "I think this shows my Ownership because ..." keeps the name-drop,
+        // stated louder). When the sentence only names the principle, its deletion is the fix.
+        var nameDrops = analysis.Diagnostics.Where(d => d.RuleId == "lp-name-drop")
+            .Select(d => analysis.Document.Sentences.FirstOrDefault(s => s.SourceStart <= d.Start && d.Start < s.SourceEnd))
+            .Where(s => s is not null).Select(s => (s!.SourceStart, s.SourceEnd)).ToList();
         foreach (var d in analysis.Diagnostics)
         {
-            var fix = d.Fixes.FirstOrDefault(f => f.Mechanical);
+            var fix = Choose(d);
             if (fix is null) continue;
+            if (d.RuleId != "lp-name-drop" && fix.Edits.Any(e => nameDrops.Any(n => e.Start < n.SourceEnd && n.SourceStart < e.End))) continue;
+            int span = fix.Edits.Count == 0 ? 0 : fix.Edits.Max(e => e.End) - fix.Edits.Min(e => e.Start);
+            candidates.Add((order++, fix, span));
+        }
+        // Wider first, then document order (the diagnostics' order): stable, so deterministic.
+        candidates.Sort((a, b) => a.Span != b.Span ? b.Span.CompareTo(a.Span) : a.Order.CompareTo(b.Order));
+        var chosen = new List<TextEdit>();
+        fixes = 0;
+        foreach (var (_, fix, _) in candidates)
+        {
             if (fix.Edits.Any(e => chosen.Any(c => Overlaps(c, e)))) continue;
             chosen.AddRange(fix.Edits);
             fixes++;
@@ -32,6 +53,13 @@ public static class FixAll
         chosen.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
         return chosen;
     }
+
+    /// <summary>The fix fix-all would apply for a finding: its preferred meaning-preserving fix, else its first one; never a claim.</summary>
+    public static Fix? Choose(Diagnostic d) =>
+        d.Fixes.FirstOrDefault(f => f.InFixAll && f.Preferred) ?? d.Fixes.FirstOrDefault(f => f.InFixAll);
+
+    /// <summary>True when fix-all has something to apply for this analysis.</summary>
+    public static bool HasAny(StoryAnalysis analysis) => analysis.Diagnostics.Any(d => Choose(d) is not null);
 
     /// <summary>
     /// Applies fix-all until nothing more changes (at most <see cref="MaxPasses"/> passes); a fix

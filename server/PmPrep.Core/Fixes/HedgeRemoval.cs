@@ -23,6 +23,51 @@ public static class HedgeRemoval
         "we'd", "we'll", "we're", "we've", "i'd", "i'll", "i'm", "i've", "there", "no", "nobody", "everyone", "most", "some",
     };
 
+    /// <summary>Hedges that frame what the author did or believed: dropping them keeps the claim.</summary>
+    private static readonly HashSet<string> Epistemic = new(StringComparer.Ordinal) { "i think", "i guess", "i feel like" };
+
+    /// <summary>
+    /// Words that make a sentence a prediction, a hope, a hypothesis or an estimate: a hedge on it
+    /// is part of the claim ("I think it will help" is not "It will help").
+    /// </summary>
+    private static readonly HashSet<string> Uncertain = new(StringComparer.Ordinal)
+    {
+        "will", "would", "might", "may", "could", "shall", "won't", "wouldn't", "couldn't", "mightn't", "gonna",
+        "maybe", "perhaps", "hopefully", "probably", "possibly", "likely", "unlikely", "presumably", "supposedly",
+        "hope", "hoped", "hoping", "expect", "expected", "expecting", "wish", "estimate", "estimated", "guess",
+        "roughly", "approximately", "nearly", "almost", "somewhat", "if", "unless",
+    };
+
+    /// <summary>
+    /// Whether removing hedge words [first, end) keeps what the sentence claims. Meaning-preserving:
+    /// "I think / I guess / I feel like" in front of a statement of what was done or believed ("I
+    /// think I should", "I think that was wrong"). A claim: every hedge on a prediction, a hope, a
+    /// condition or an estimate (will, would, might, hopefully, about 20%), maybe, perhaps and
+    /// hopefully themselves, and the degree words (kind of, sort of, somewhat, pretty much, more or
+    /// less, to some extent): "went kind of well" is not "went well", and "I sort of owned the FAQ"
+    /// is not "I owned the FAQ".
+    /// </summary>
+    public static FixKind KindOf(Sentence s, int first, int end)
+    {
+        var words = s.Words;
+        string hedge = string.Join(" ", words[first..end].Select(w => Words.Normalize(w.Lower)));
+        if (!Epistemic.Contains(hedge)) return FixKind.Claim;
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (i >= first && i < end) continue;
+            var w = words[i];
+            string lower = Words.Normalize(w.Lower);
+            if (lower == "may" && i > 0 && w.Text == "May") continue; // the month
+            if (Uncertain.Contains(lower)) return FixKind.Claim;
+            if (lower.EndsWith("'ll", StringComparison.Ordinal) || lower.EndsWith("'d", StringComparison.Ordinal)) return FixKind.Claim;
+            if (lower == "going" && i + 1 < words.Length && words[i + 1].Lower == "to") return FixKind.Claim;
+            // "about 20%", "around $2M", "~30": an estimate.
+            if (lower is "about" or "around" or "roughly" && i + 1 < words.Length && words[i + 1].Kind == TokenKind.Number) return FixKind.Claim;
+            if (w.Kind == TokenKind.Number && w.Text.StartsWith('~')) return FixKind.Claim;
+        }
+        return FixKind.MeaningPreserving;
+    }
+
     /// <summary>Edits that remove hedge words [first, end) of a sentence, or null when no clean removal exists.</summary>
     public static IReadOnlyList<TextEdit>? Remove(Sentence s, int first, int end)
     {
@@ -93,7 +138,7 @@ public static class HedgeRemoval
         RuleContext.Edit(s, from, to, text) is { } e ? new[] { e } : null;
 
     /// <summary>"I tried to convince legal" -> "I convinced legal": a separate action, titled so the author confirms it.</summary>
-    public static Fix? TriedToDid(Sentence s, int first, int end)
+    public static Fix? TriedToDid(Sentence s, int first, int end, RuleContext ctx)
     {
         var words = s.Words;
         if (s.Block.InBlockQuote) return null;
@@ -107,7 +152,7 @@ public static class HedgeRemoval
         if (char.IsUpper(words[end].Text[0])) return null;
         var edit = RuleContext.Edit(s, words[first + 1].Start, words[end].End, past);
         if (edit is null) return null;
-        return new Fix($"Say \"I {past}\" (only if you did)", new[] { edit });
+        return new Fix(ctx.FixTitle("hedging", "tried", new Dictionary<string, string> { ["past"] = past }), new[] { edit });
     }
 
     private static readonly Dictionary<string, string> IrregularPast = new(StringComparer.Ordinal)
@@ -127,6 +172,7 @@ public static class HedgeRemoval
         ["fix"] = "fixed", ["mix"] = "mixed", ["focus"] = "focused", ["unblock"] = "unblocked", ["rebuild"] = "rebuilt",
         ["forecast"] = "forecast", ["broadcast"] = "broadcast", ["overcome"] = "overcame", ["undo"] = "undid", ["upset"] = "upset",
     };
+
 
     internal static string PastTense(string verb)
     {

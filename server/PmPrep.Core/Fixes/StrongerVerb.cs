@@ -37,7 +37,7 @@ public static class StrongerVerb
         "me", "him", "them", "us", "owner", "owners", "stakeholders", "executives", "hire", "hires",
     };
 
-    public static List<Fix> Offer(Sentence s, int verb, int end)
+    public static List<Fix> Offer(Sentence s, int verb, int end, RuleContext ctx)
     {
         var words = s.Words;
         var fixes = new List<Fix>();
@@ -48,7 +48,18 @@ public static class StrongerVerb
         // "helped decide the pricing" -> "decided the pricing"
         if (lead is "helped" && objectAt < words.Length && words[objectAt].Lower is "decide")
         {
-            AddFix(s, fixes, verb, objectAt + 1, "decided", $"Say \"I decided\" (only if the decision was yours)");
+            AddFix(s, fixes, verb, objectAt + 1, "decided", Title(ctx, "decided", Ownership.Preview(s, objectAt + 1)));
+            return fixes;
+        }
+        // "helped ship the redesign" -> "owned the redesign" / "shipped the redesign": the bare verb is the work.
+        if (lead is "helped" && objectAt + 1 < words.Length && HelpedVerbs.TryGetValue(words[objectAt].Lower, out var did)
+            && Determiners.Contains(words[objectAt + 1].Lower) && NounPhraseEnd(s, objectAt + 1) is int helpedEnd and > 0
+            && !words[(objectAt + 1)..helpedEnd].Any(w => People.Contains(w.Lower)))
+        {
+            string helped = RuleContext.WordText(s, objectAt + 1, helpedEnd);
+            AddFix(s, fixes, verb, objectAt + 1, "owned", Title(ctx, "owned", helped));
+            AddFix(s, fixes, verb, objectAt + 1, did, ctx.FixTitle("weak-ownership-verb", "did",
+                new Dictionary<string, string> { ["verb"] = words[objectAt].Lower, ["past"] = did, ["object"] = helped }));
             return fixes;
         }
         // Swallow the preposition these verbs take before their object.
@@ -80,16 +91,38 @@ public static class StrongerVerb
         if (obj.Lower is "the" or "a" && npEnd == objectAt + 2 && words[objectAt + 1].Lower == "decision"
             && (npEnd >= words.Length || words[npEnd].Lower is "to" or "that" or "on" or "whether" || PunctBefore(s, npEnd)))
         {
-            AddFix(s, fixes, verb, objectAt, "owned", "Replace \"" + RuleContext.WordText(s, verb, objectAt) + "\" with \"owned\" (only if you owned it)");
-            AddFix(s, fixes, verb, npEnd, "decided", "Say \"I decided\" (only if the decision was yours)");
+            AddFix(s, fixes, verb, objectAt, "owned", Title(ctx, "owned", RuleContext.WordText(s, objectAt, npEnd)));
+            AddFix(s, fixes, verb, npEnd, "decided", Title(ctx, "decided", Ownership.Preview(s, npEnd)));
             return fixes;
         }
         if (person && lead is "helped" or "assisted" or "supported") return fixes; // "supported the PM": led them? Only the author knows.
-        string was = RuleContext.WordText(s, verb, objectAt);
-        if (!person) AddFix(s, fixes, verb, objectAt, "owned", $"Replace \"{was}\" with \"owned\" (only if you owned it)");
-        AddFix(s, fixes, verb, objectAt, "led", $"Replace \"{was}\" with \"led\" (only if you led it)");
+        string np = RuleContext.WordText(s, objectAt, npEnd);
+        if (!person) AddFix(s, fixes, verb, objectAt, "owned", Title(ctx, "owned", np));
+        AddFix(s, fixes, verb, objectAt, "led", Title(ctx, "led", np));
         return fixes;
     }
+
+    private static readonly Dictionary<string, string> HelpedVerbs = new(StringComparer.Ordinal)
+    {
+        ["ship"] = "shipped", ["launch"] = "launched", ["build"] = "built", ["design"] = "designed", ["deliver"] = "delivered",
+        ["migrate"] = "migrated", ["run"] = "ran", ["write"] = "wrote", ["plan"] = "planned", ["redesign"] = "redesigned",
+    };
+
+    /// <summary>End of a plain noun phrase that starts at <paramref name="at"/> (a determiner and up to five words), or -1.</summary>
+    private static int NounPhraseEnd(Sentence s, int at)
+    {
+        var words = s.Words;
+        int npEnd = at + 1;
+        while (npEnd < words.Length && npEnd - at < 6 && !Boundaries.Contains(words[npEnd].Lower) && !PunctBefore(s, npEnd)
+               && words[npEnd].Lower is not ("the" or "a" or "an" or "this" or "these" or "those" or "my" or "our" or "their"))
+            npEnd++;
+        bool clean = npEnd >= words.Length || Boundaries.Contains(words[npEnd].Lower) || PunctBefore(s, npEnd);
+        return clean ? npEnd : -1;
+    }
+
+    /// <summary>"If you owned it: I owned the migration": the title asks the author to confirm the claim (rules.yaml).</summary>
+    private static string Title(RuleContext ctx, string verb, string obj) =>
+        ctx.FixTitle("weak-ownership-verb", verb, new Dictionary<string, string> { ["object"] = obj });
 
     private static void AddFix(Sentence s, List<Fix> fixes, int verb, int objectAt, string strong, string title)
     {

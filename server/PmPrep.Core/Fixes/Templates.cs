@@ -46,6 +46,27 @@ public static class Templates
         return One(s, t[k].End, t[k].End, clause);
     }
 
+    /// <summary>
+    /// The first visible placeholder ("[who]", "[what I did]") in an edit's new text: start and
+    /// length, brackets included, or null. Not a link's text ("[a](b)").
+    /// </summary>
+    public static (int Start, int Length)? FirstPlaceholder(string text)
+    {
+        int from = 0;
+        while (from < text.Length)
+        {
+            int open = text.IndexOf('[', from);
+            if (open < 0) return null;
+            int close = text.IndexOfAny(new[] { ']', '[' }, open + 1);
+            if (close < 0) return null;
+            if (text[close] == '[') { from = close; continue; }
+            bool link = close + 1 < text.Length && text[close + 1] is '(' or '[';
+            if (close > open + 1 && !link) return (open, close - open + 1);
+            from = close + 1;
+        }
+        return null;
+    }
+
     private static bool IsTerminal(string p) => p is "." or "!" or "?" or "\u2026";
 
     private static IReadOnlyList<TextEdit>? One(Sentence s, int from, int to, string text) =>

@@ -59,6 +59,13 @@ internal static class FrontMatterParser
     {
         string yaml = text.Substring(fm.YamlStart, fm.YamlEnd - fm.YamlStart);
         if (string.IsNullOrWhiteSpace(yaml)) return;
+        // Bounded before YamlDotNet's recursive loader sees it: a stack overflow cannot be caught.
+        if (YamlBounds.CheckAll(yaml, YamlBounds.MaxFrontMatterBytes) is { } tooMuch)
+        {
+            fm.Error = tooMuch.Reason;
+            fm.ErrorOffset = fm.YamlStart + Math.Clamp(tooMuch.Offset, 0, yaml.Length);
+            return;
+        }
         var stream = new YamlStream();
         try
         {

@@ -203,10 +203,27 @@ public static class StoryParser
             return new ProseBlock(kind, text, arr, ends, level, _text) { InBlockQuote = _quoteDepth > 0, LinkRanges = links };
         }
 
+        /// <summary>
+        /// The prose of an inline tree, walked with an explicit stack: emphasis nests as deep as the
+        /// input says ("*****x*****" 50,000 times), and a stack overflow cannot be caught.
+        /// </summary>
+        private readonly Stack<(Inline? Next, int LinkFrom)> _resume = new();
+
         private void Inlines(ContainerInline container, StringBuilder sb, List<int> map)
         {
-            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            var resume = _resume;   // where to go on after a container; LinkFrom >= 0 for a link's text
+            resume.Clear();
+            var inline = container.FirstChild;
+            while (true)
             {
+                if (inline is null)
+                {
+                    if (resume.Count == 0) return;
+                    var (next, linkFrom) = resume.Pop();
+                    if (linkFrom >= 0) _links?.Add((linkFrom, sb.Length));
+                    inline = next;
+                    continue;
+                }
                 switch (inline)
                 {
                     case LiteralInline lit:
@@ -253,17 +270,16 @@ public static class StoryParser
                     case LinkInline link when link.IsImage:
                         break;
                     case LinkInline link:
-                    {
                         // Link text is prose, but a fix must not rewrite it: remember where it is.
-                        int from = sb.Length;
-                        Inlines(link, sb, map);
-                        _links?.Add((from, sb.Length));
-                        break;
-                    }
+                        resume.Push((link.NextSibling, sb.Length));
+                        inline = link.FirstChild;
+                        continue;
                     case ContainerInline child: // emphasis, link text
-                        Inlines(child, sb, map);
-                        break;
+                        resume.Push((child.NextSibling, -1));
+                        inline = child.FirstChild;
+                        continue;
                 }
+                inline = inline.NextSibling;
             }
         }
 

@@ -32,11 +32,15 @@ public sealed class Hedging : SentenceRule
             bool tried = phrase.EndsWith(" to", StringComparison.OrdinalIgnoreCase) && first == "i";
             if (tried)
             {
-                if (HedgeRemoval.TriedToDid(s, m.Start, m.End) is { } did) fixes.Add(did);
+                if (HedgeRemoval.TriedToDid(s, m.Start, m.End, ctx) is { } did) fixes.Add(did);
             }
             else if (HedgeRemoval.Remove(s, m.Start, m.End) is { } edits)
             {
-                fixes.Add(new Fix(ctx.FixTitle(Id), edits, Mechanical: true, Preferred: true));
+                // Meaning-preserving only on a statement of what was done or believed; on a
+                // prediction, a hope or an estimate dropping the hedge is the author's call.
+                fixes.Add(HedgeRemoval.KindOf(s, m.Start, m.End) == FixKind.MeaningPreserving
+                    ? new Fix(ctx.FixTitle(Id), edits, FixKind.MeaningPreserving, Preferred: true)
+                    : new Fix(ctx.FixTitle(Id, "claim", new Dictionary<string, string> { ["phrase"] = phrase }), edits));
             }
             ctx.Report(Id, start, end, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
         }

@@ -81,7 +81,7 @@ public sealed class LpNameDrop : SentenceRule
         string phrase = RuleContext.WordText(s, first.Start, first.End);
         var fixes = new List<Fix>();
         if (OnlyNamesPrinciples(words, hits.Concat(drops).ToList()) && DeleteSentence(s, ctx.Document.Text) is { } del)
-            fixes.Add(new Fix(ctx.FixTitle(Id), new[] { del }));
+            fixes.Add(new Fix(ctx.FixTitle(Id), new[] { del }, FixKind.MeaningPreserving, Preferred: true));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 

@@ -25,9 +25,15 @@ public sealed class PassiveOwnership : SentenceRule
         int partEnd = c.VerbAt + 1 + (c.Particle is not null && c.VerbAt + 1 < c.End ? 1 : 0);
         var (start, stop) = RuleContext.WordSpan(s, from, partEnd);
         string phrase = RuleContext.WordText(s, from, partEnd);
+        // Two choices, never in fix-all: "I decided to X" or "[who] decided to X".
         var fixes = new List<Fix>();
         if (c.Voice == Voice.Passive && c.FiniteAt >= 0 && ActiveVoice.Rewrite(s, AuxOf(c), partEnd, ctx.Lexicon) is { } edits)
-            fixes.Add(new Fix(ctx.FixTitle(Id), edits, Mechanical: true, Preferred: true));
+        {
+            var args = new Dictionary<string, string> { ["text"] = edits[0].NewText };
+            fixes.Add(new Fix(ctx.FixTitle(Id, args), edits));
+            if (Ownership.NameThem(edits) is { } named)
+                fixes.Add(new Fix(ctx.FixTitle(Id, Ownership.IsDecision(edits[0].NewText) ? "other-decided" : "other-did"), named));
+        }
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 

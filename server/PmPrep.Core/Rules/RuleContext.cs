@@ -56,6 +56,13 @@ public sealed class RuleContext
     public string FixTitle(string ruleId, IReadOnlyDictionary<string, string>? args = null) =>
         Fill(Data.Rule(ruleId).FixTitle ?? ruleId, args);
 
+    /// <summary>The title of a rule's named fix (rules.yaml `fixes:`), filled with <paramref name="args"/>.</summary>
+    public string FixTitle(string ruleId, string name, IReadOnlyDictionary<string, string>? args = null) =>
+        FixTitleOf(Data, ruleId, name, args);
+
+    internal static string FixTitleOf(EngineData data, string ruleId, string name, IReadOnlyDictionary<string, string>? args = null) =>
+        Fill(data.Rule(ruleId).FixTitles.TryGetValue(name, out var t) ? t : data.Rule(ruleId).FixTitle ?? ruleId, args);
+
     internal static string Fill(string template, IReadOnlyDictionary<string, string>? args)
     {
         if (args is null || args.Count == 0 || !template.Contains('{')) return template;

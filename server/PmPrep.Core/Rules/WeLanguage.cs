@@ -24,9 +24,12 @@ public sealed class WeLanguage : SentenceRule
         var (first, end) = hit.Value;
         var (start, stop) = RuleContext.WordSpan(s, first, end);
         string phrase = RuleContext.WordText(s, first, end);
+        // Two choices, never in fix-all: only the author knows whose call it was.
         var fixes = new List<Fix>();
         if (FirstPerson.Rewrite(s, ctx.Lexicon) is { } edits)
-            fixes.Add(new Fix(ctx.FixTitle(Id), edits, Mechanical: true, Preferred: true));
+            fixes.Add(new Fix(ctx.FixTitle(Id), edits));
+        if (Ownership.NameThem(s, first) is { } named)
+            fixes.Add(new Fix(ctx.FixTitle(Id, Ownership.IsDecision(phrase) ? "other-decided" : "other-did"), named));
         ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, fixes, phrase);
     }
 

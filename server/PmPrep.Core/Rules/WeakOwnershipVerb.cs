@@ -28,7 +28,7 @@ public sealed class WeakOwnershipVerb : SentenceRule
             var (start, stop) = RuleContext.WordSpan(s, from, end);
             string phrase = RuleContext.WordText(s, from, end);
             int verbFrom = c.FiniteAt >= 0 && c.FiniteAt < c.VerbAt && Grammar.Be.Contains(Words.Normalize(s.Words[c.FiniteAt].Lower)) ? c.FiniteAt : c.VerbAt;
-            ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, StrongerVerb.Offer(s, verbFrom, end), phrase);
+            ctx.Report(Id, start, stop, new Dictionary<string, string> { ["phrase"] = phrase }, StrongerVerb.Offer(s, verbFrom, end, ctx), phrase);
         }
     }
 

@@ -28,7 +28,12 @@ public static class SignalDetector
             {
                 if (nameDrop) break;
                 var clause = ClauseOf(clauses, m.Start, m.End);
-                if (clause is null || !IsEvidence(clause, m.Start)) continue;
+                // Deliver Results is shown by the measured result itself ("returns fell from 12% to 7%"), whoever
+                // the clause's subject is; every other principle needs the candidate's own act.
+                // Think Big likewise by leverage that happened ("the gate was adopted by 12 teams"): its strong cues only.
+                bool measured = (m.Tag.Principle.Key == "deliver-results" || m.Tag.Principle.Key == "think-big" && m.Tag.Cue.Strong)
+                                && clause is not null && IsMeasuredResult(clause, m.Start);
+                if (clause is null || !(IsEvidence(clause, m.Start) || measured)) continue;
                 if (lostPush && m.Tag.Principle.Key == "have-backbone-disagree-and-commit") continue;
                 var (start, end) = Span(s, m.Start, m.End);
                 signals.Add(new LpSignal(m.Tag.Principle, m.Tag.Cue.Reason, m.Tag.Cue.Pattern, m.Tag.Cue.Strong, start, end, doc.RangeOf(start, end), doc.Text[start..end]));
@@ -93,6 +98,9 @@ public static class SignalDetector
     /// <summary>The candidate did it: their clause, a fact, not negated, not speech.</summary>
     internal static bool IsEvidence(Clause c, int word) =>
         c.ByCandidate && c.Mood == Mood.Did && !c.Negated && !c.Quoted && !c.Reported && c.VerbAt >= 0 && !c.Sentence.Words[word].InQuote;
+
+    private static bool IsMeasuredResult(Clause c, int word) =>
+        c.Mood == Mood.Did && !c.Quoted && !c.Reported && c.Actor is Actor.Thing or Actor.Nobody or Actor.We or Actor.Team && !c.Sentence.Words[word].InQuote;
 
     /// <summary>"I pushed back, but the VP overruled me": a push the candidate lost shows no Backbone.</summary>
     private static bool PushWasLost(Sentence s, Clause[] clauses, StoryReading reading, Lexicon lex)

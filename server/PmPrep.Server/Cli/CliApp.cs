@@ -5,6 +5,7 @@ using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Fixes;
 using PmPrep.Server.Workspace;
+using PmPrep.Server.IO;
 
 namespace PmPrep.Server.Cli;
 
@@ -16,7 +17,7 @@ public static class CliApp
 {
     public const string Usage =
         "usage:\n" +
-        "  pmprep check [PATH...] [--format pretty|text|json|sarif] [--bank DIR] [--config FILE] [--wpm N] [--fix [--dry-run]]\n" +
+        "  pmprep check [PATH...] [--format pretty|text|json|sarif] [--bank DIR] [--config FILE] [--wpm N] [--fix [--dry-run] [--break-hardlinks]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
         "  pmprep rules [ID] [--format text|json]\n" +
         "  pmprep --stdio            (the language server)\n" +
@@ -155,7 +156,7 @@ public static class CliApp
 
     private static PmPrepSettings ForcedSettings(string configPath, TextWriter stderr, string cwd)
     {
-        var (text, error, _) = StoryFiles.ReadText(configPath);
+        var (text, error) = SafeRead.ReadText(configPath, PmPrepSettings.MaxConfigBytes);   // a FIFO or device never blocks, the size is bounded
         if (text is null)
         {
             stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {error}");
@@ -172,19 +173,31 @@ public static class CliApp
         if (o.DryRun && !o.Fix) return UsageError("--dry-run goes with --fix", stderr);
         var (files, bank, settings, ioError) = Load(o, stderr, cwd);
 
+        if (o.BreakHardLinks && !o.Fix) return UsageError("--break-hardlinks goes with --fix", stderr);
+        bool writeFailed = false;
         if (o.Fix)
         {
+            // Only meaning-preserving fixes (FixKind.MeaningPreserving): --fix never changes who acted.
             int changed = 0;
+            var wouldBe = new List<CheckedFile>();
             foreach (var f in files.Where(f => f.Analysis is not null))
             {
                 var text = f.File.Text!;
                 var fixedText = FixAll.Apply(text, f.Analysis!.Settings, out int applied);
+                wouldBe.Add(fixedText == text ? f : new CheckedFile(f.File with { Text = fixedText }, StoryAnalyzer.Analyze(fixedText, f.Analysis!.Settings)));
                 if (fixedText == text) continue;
                 changed++;
-                if (o.DryRun) stdout.Write(LineDiff.Unified(f.File.DisplayPath, text, fixedText));
+                if (o.DryRun) stdout.Write(LineDiff.Unified(StoryFiles.DiffPath(f.File.FullPath, cwd), text, fixedText));
                 else
                 {
-                    StoryFiles.Write(f.File, fixedText);
+                    if (StoryFiles.Write(f.File, fixedText, new SafeWriteOptions { BreakHardLinks = o.BreakHardLinks }) is { } why)
+                    {
+                        // Reported, and the run goes on with the other files (exit 2 at the end).
+                        stderr.WriteLine($"pmprep: {f.File.DisplayPath}: not fixed: {why}");
+                        writeFailed = true;
+                        changed--;
+                        continue;
+                    }
                     stderr.WriteLine($"pmprep: {f.File.DisplayPath}: applied {applied} fix{(applied == 1 ? "" : "es")}");
                 }
             }
@@ -193,10 +206,14 @@ public static class CliApp
                 // Report what is left after fixing.
                 (files, bank, settings, ioError) = Load(o, TextWriter.Null, cwd);
             }
+            ioError |= writeFailed;
             if (o.DryRun)
             {
                 stderr.WriteLine(changed == 0 ? "pmprep: nothing to fix" : $"pmprep: {changed} file{(changed == 1 ? "" : "s")} would change");
-                return ioError ? 2 : 0;
+                if (ioError) return 2;
+                // The exit code `check` would give after the fixes: 1 when an error-severity finding remains.
+                var wouldBeBank = BankAnalyzer.Analyze(wouldBe.Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+                return AnyError(wouldBe, wouldBeBank) ? 1 : 0;
             }
         }
 
@@ -208,10 +225,12 @@ public static class CliApp
             default: TextOutput.Write(stdout, files, bank, settings); break;
         }
         if (ioError) return 2;
-        bool anyError = files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
-                        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
-        return anyError ? 1 : 0;
+        return AnyError(files, bank) ? 1 : 0;
     }
+
+    private static bool AnyError(List<CheckedFile> files, BankAnalysis bank) =>
+        files.Any(f => f.Analysis?.Diagnostics.Any(d => d.Severity == Severity.Error) == true)
+        || bank.Diagnostics.Any(d => d.Severity == Severity.Error);
 
     private static int Report(Options o, TextWriter stdout, TextWriter stderr, string cwd)
     {
@@ -219,13 +238,9 @@ public static class CliApp
         var (files, bank, settings, ioError) = Load(o, stderr, cwd);
         string outPath = Path.GetFullPath(Path.Combine(cwd, o.Out));
         string html = ReportWriter.Render(files, bank, settings);
-        try
+        if (SafeWrite.ReplaceText(outPath, html, bom: false, new SafeWriteOptions { CreateIfMissing = true }).Error is { } why)
         {
-            File.WriteAllText(outPath, html);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
-        {
-            stderr.WriteLine($"pmprep: cannot write {o.Out}: {ex.Message}");
+            stderr.WriteLine($"pmprep: cannot write {o.Out}: {why}");
             return 2;
         }
         stderr.WriteLine($"pmprep: wrote {StoryFiles.Display(outPath, cwd)} ({files.Count} stor{(files.Count == 1 ? "y" : "ies")})");
@@ -269,6 +284,7 @@ internal sealed class Options
     public double? Wpm { get; private set; }
     public bool Fix { get; private set; }
     public bool DryRun { get; private set; }
+    public bool BreakHardLinks { get; private set; }
     public string? Out { get; private set; }
     public string? Error { get; private set; }
 
@@ -309,6 +325,7 @@ internal sealed class Options
                     break;
                 case "--fix": o.Fix = true; break;
                 case "--dry-run": o.DryRun = true; break;
+                case "--break-hardlinks": o.BreakHardLinks = true; break;
                 case "--out":
                 case "-o":
                     o.Out = Value();

@@ -70,6 +70,8 @@ internal static class JsonOutput
                     {
                         w.WriteStartObject();
                         w.WriteString("title", fix.Title);
+                        // Additive to version 1: fix-all and --fix apply only "meaning-preserving" fixes.
+                        w.WriteString("kind", fix.Kind == FixKind.MeaningPreserving ? "meaning-preserving" : "claim");
                         w.WriteStartArray("edits");
                         foreach (var e in fix.Edits)
                         {

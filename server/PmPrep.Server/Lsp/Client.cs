@@ -31,6 +31,8 @@ internal static class Client
 
     public static async Task NotifyAsync<T>(JsonRpc rpc, string method, T value, JsonTypeInfo<T> info, ILogger log)
     {
+        var budget = OutgoingBudget.Of(rpc);   // owed to the client until written: counts toward backpressure
+        budget?.Add();
         try
         {
             var (args, types) = Named(value, info);
@@ -43,6 +45,10 @@ internal static class Client
         catch (Exception ex)
         {
             log.Error(ex, "{Method} could not be sent", method);
+        }
+        finally
+        {
+            budget?.Done();
         }
     }
 

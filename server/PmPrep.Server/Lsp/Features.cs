@@ -170,16 +170,23 @@ public static class Features
     public static bool Wants(List<string>? only, string kind) =>
         only is null || only.Count == 0 || only.Any(o => kind == o || kind.StartsWith(o + ".", StringComparison.Ordinal));
 
-    public static List<CodeAction> CodeActions(StoryAnalysis a, string clientUri, CodeActionParams p, DocsLinks docs)
+    /// <summary>
+    /// Quick fixes for the findings that touch the range: each fix of the finding (choices are
+    /// titled as choices; a fix with a placeholder is a snippet when <paramref name="snippets"/>),
+    /// then "Disable RULE for this line" and "Disable RULE in this file"; and fix-all (only the
+    /// meaning-preserving fixes) when asked for.
+    /// </summary>
+    public static List<CodeAction> CodeActions(StoryAnalysis a, string clientUri, CodeActionParams p, DocsLinks docs, bool snippets = false)
     {
         var actions = new List<CodeAction>();
         int start = Offset(a, p.Range.Start), end = Offset(a, p.Range.End);
         if (end < start) (start, end) = (end, start);
         if (Wants(p.Context.Only, CodeActionKinds.QuickFix))
         {
+            var disables = new List<CodeAction>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var d in a.Diagnostics)
             {
-                if (d.Fixes.Count == 0) continue;
                 bool touches = d.Start <= end && start <= d.End;
                 bool named = p.Context.Diagnostics.Any(cd => cd.Code == d.RuleId && cd.Range == ToLsp(d.Range));
                 if (!touches && !named) continue;
@@ -192,10 +199,29 @@ public static class Features
                         Kind = CodeActionKinds.QuickFix,
                         Diagnostics = new() { lspDiag },
                         IsPreferred = fix.Preferred ? true : null,
-                        Edit = Edit(a, clientUri, fix.Edits),
+                        Edit = Edit(a, clientUri, fix.Edits, snippets),
                     });
                 }
+                // Every finding can be silenced, once per rule and line.
+                if (Suppress.ForLine(a.Document, d.RuleId, d.Start) is { } line && seen.Add("line " + d.RuleId + " " + d.Range.Start.Line))
+                    disables.Add(new CodeAction
+                    {
+                        Title = Suppress.LineTitle(d.RuleId),
+                        Kind = CodeActionKinds.QuickFix,
+                        Diagnostics = new() { lspDiag },
+                        Edit = Edit(a, clientUri, new[] { line }),
+                    });
+                if (seen.Add("file " + d.RuleId))
+                    disables.Add(new CodeAction
+                    {
+                        Title = Suppress.FileTitle(d.RuleId),
+                        Kind = CodeActionKinds.QuickFix,
+                        Diagnostics = new() { lspDiag },
+                        Edit = Edit(a, clientUri, new[] { Suppress.ForFile(a.Document, d.RuleId) }),
+                    });
             }
+            // The fixes first, the ways to silence a rule after them.
+            actions.AddRange(disables);
         }
         if (Wants(p.Context.Only, CodeActionKinds.FixAll) && FixAllAction(a, clientUri) is { } all)
             actions.Add(all);
@@ -204,23 +230,69 @@ public static class Features
 
     public static CodeAction? FixAllAction(StoryAnalysis a, string clientUri)
     {
-        if (!a.Diagnostics.Any(d => d.Fixes.Any(f => f.Mechanical))) return null;
+        if (!FixAll.HasAny(a)) return null;
         string before = a.Document.Text;
         string after = FixAll.Apply(before, a.Settings, out int n);
         var edit = FixAll.Minimal(before, after);
         if (edit is null || n == 0) return null;
         return new CodeAction
         {
-            Title = n == 1 ? "Fix 1 mechanical PmPrep issue" : $"Fix all {n} mechanical PmPrep issues",
+            // Only fixes that keep what the story claims: who acted is the author's choice.
+            Title = n == 1 ? "Fix 1 PmPrep issue (meaning kept)" : $"Fix all {n} PmPrep issues that keep the meaning",
             Kind = CodeActionKinds.FixAll,
             Edit = Edit(a, clientUri, new[] { edit }),
         };
     }
 
-    private static WorkspaceEdit Edit(StoryAnalysis a, string uri, IEnumerable<CoreTextEdit> edits) => new()
+    private static WorkspaceEdit Edit(StoryAnalysis a, string uri, IEnumerable<CoreTextEdit> edits, bool snippets = false)
     {
-        Changes = new() { [uri] = edits.Select(e => new LspTextEdit(Range(a, e.Start, e.End), e.NewText)).ToList() },
-    };
+        var list = edits.ToList();
+        if (snippets && SnippetEdits(a, list) is { } withSnippet)
+            return new WorkspaceEdit
+            {
+                DocumentChanges = new() { new TextDocumentEdit { TextDocument = new() { Uri = uri, Version = null }, Edits = withSnippet } },
+            };
+        return new() { Changes = new() { [uri] = list.Select(e => new LspTextEdit(Range(a, e.Start, e.End), e.NewText)).ToList() } };
+    }
+
+    /// <summary>
+    /// The edits with the first placeholder, in document order, as an LSP 3.18 snippet
+    /// (<c>${1:[who]}</c>) so that the editor selects it and the author types over it; null when
+    /// no edit has a placeholder. The other edits stay plain.
+    /// </summary>
+    internal static List<SnippetTextEdit>? SnippetEdits(StoryAnalysis a, IReadOnlyList<CoreTextEdit> edits)
+    {
+        int first = -1;
+        (int Start, int Length) ph = default;
+        var order = edits.Select((e, i) => (e, i)).OrderBy(x => x.e.Start).ToList();
+        foreach (var (e, i) in order)
+            if (Templates.FirstPlaceholder(e.NewText) is { } found) { first = i; ph = found; break; }
+        if (first < 0) return null;
+        var result = new List<SnippetTextEdit>(edits.Count);
+        for (int i = 0; i < edits.Count; i++)
+        {
+            var e = edits[i];
+            var range = Range(a, e.Start, e.End);
+            if (i != first) { result.Add(new SnippetTextEdit { Range = range, NewText = e.NewText }); continue; }
+            string t = e.NewText;
+            string snippet = SnippetEscape(t[..ph.Start]) + "${1:" + SnippetEscape(t.Substring(ph.Start, ph.Length)) + "}" + SnippetEscape(t[(ph.Start + ph.Length)..]);
+            result.Add(new SnippetTextEdit { Range = range, Snippet = new StringValue { Value = snippet } });
+        }
+        return result;
+    }
+
+    /// <summary>Snippet syntax: "$", "}" and "\" are literal only when escaped.</summary>
+    internal static string SnippetEscape(string s)
+    {
+        if (s.IndexOfAny(new[] { '$', '}', '\\' }) < 0) return s;
+        var sb = new StringBuilder(s.Length + 4);
+        foreach (char c in s)
+        {
+            if (c is '$' or '}' or '\\') sb.Append('\\');
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     // ------------------------------------------------------------------ symbols
 

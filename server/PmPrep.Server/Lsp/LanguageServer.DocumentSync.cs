@@ -7,6 +7,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Report;
+using PmPrep.Server.IO;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
 using PmPrep.Server.Workspace;
@@ -201,10 +202,13 @@ public sealed partial class LanguageServer
         return Features.Hover(x.Analysis, p.Position, _docs, BankFindings);
     }
 
+    /// <summary>The client applies LSP 3.18 snippet edits (vscode-languageclient 10 and later announce it).</summary>
+    private bool SnippetEdits => _init?.Capabilities?.Workspace?.WorkspaceEdit is { DocumentChanges: true, SnippetEditSupport: true };
+
     private async Task<List<CodeAction>> CodeActionAsyncCore(CodeActionParams p, CancellationToken cancellationToken)
     {
         var r = await ReadAsync("codeAction", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
-        return r is { } x ? Features.CodeActions(x.Analysis, x.Doc.ClientUri, p, _docs) : new();
+        return r is { } x ? Features.CodeActions(x.Analysis, x.Doc.ClientUri, p, _docs, SnippetEdits) : new();
     }
 
     private async Task<List<DocumentSymbol>> DocumentSymbolAsyncCore(DocumentSymbolParams p, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Report;
+using PmPrep.Server.IO;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
 using StreamJsonRpc;

@@ -7,6 +7,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Report;
+using PmPrep.Server.IO;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
 using PmPrep.Server.Workspace;
@@ -27,9 +28,11 @@ public sealed partial class LanguageServer
             await previous.ConfigureAwait(false);
             var sw = Stopwatch.StartNew();
             int n = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var root in roots)
                 foreach (var path in StoryFiles.Discover(root))
                 {
+                    if (!seen.Add(SafeRead.IdentityKey(path))) continue;   // one file under two names (a link inside the folder) is one story
                     await IndexFileAsync(DocumentStore.FromPath(path), path).ConfigureAwait(false);
                     n++;
                 }
@@ -40,21 +43,33 @@ public sealed partial class LanguageServer
 
     private async Task IndexFileAsync(string uri, string path)
     {
+        await Task.Yield();
         try
         {
-            if (!File.Exists(path)) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
-            // The same strict read as `pmprep check`: one size limit, UTF-8 only, no NULs.
-            var (text, error, _) = await Task.Run(() => StoryFiles.ReadText(path)).ConfigureAwait(false);
+            if (!File.Exists(path) || !InWorkspace(path)) { _disk.TryRemove(uri, out _); SyncBank(uri); return; }
+            // The same strict read as `pmprep check`: regular files only, one size limit, UTF-8 only, no NULs.
+            var (text, error, _) = StoryFiles.ReadText(path);
             if (text is null) { _log.Warning("Skipping {Path}: {Reason}", path, error); _disk.TryRemove(uri, out _); SyncBank(uri); return; }
             var settings = _settings;
             var analysis = StoryAnalyzer.Analyze(text, SettingsFor(settings, path));
             _disk[uri] = new DiskStory(uri, analysis, settings.Generation);
             SyncBank(uri);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex)
         {
-            _log.Warning("Could not read {Path}: {Reason}", path, ex.Message);
+            // One bad file must not fault the indexing task: every bank request awaits it.
+            _log.Warning("Could not index {Path}: {Reason}", path, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Whether a path belongs to the bank: inside a workspace folder, also once symlinks are resolved.
+    /// With no folders (a single file opened), every story is the bank.
+    /// </summary>
+    private bool InWorkspace(string path)
+    {
+        var roots = _rootList;
+        return roots.Length == 0 || DirectoryWalk.IsInside(path, roots);
     }
 
     private void DidChangeWatchedFilesCore(DidChangeWatchedFilesParams p)
@@ -66,10 +81,11 @@ public sealed partial class LanguageServer
             if (path is null) continue;
             if (StoryFiles.IsConfig(path))
             {
-                configChanged = true;
+                configChanged |= InWorkspace(path);
                 continue;
             }
             if (!StoryFiles.IsStory(path)) continue;
+            if (!InWorkspace(path)) { _log.Warning("Watched-file event for {Path}, outside the workspace folders: ignored", path); continue; }
             var uri = DocumentStore.Normalize(e.Uri);
             if (e.Type == 3)
             {
@@ -133,7 +149,11 @@ public sealed partial class LanguageServer
         {
             string? key = null;
             StoryAnalysis? analysis = null;
-            if (_store.Get(uri) is { } doc && _latest.TryGetValue(uri, out var latest)) (key, analysis) = (doc.ClientUri, latest);
+            if (_store.Get(uri) is { } doc && _latest.TryGetValue(uri, out var latest))
+            {
+                // An open document outside the workspace folders is analysed on its own, not banked.
+                if (DocumentStore.LocalPath(uri) is not { } local || InWorkspace(local)) (key, analysis) = (doc.ClientUri, latest);
+            }
             else if (_disk.TryGetValue(uri, out var disk)) (key, analysis) = (uri, disk.Analysis);
             if (_bankKeys.TryGetValue(uri, out var old) && old != key)
             {
@@ -227,16 +247,35 @@ public sealed partial class LanguageServer
         return (bank, meta);
     }
 
+    // The last answers, reused while the bank (BankIndex.Current is the same object until a story
+    // changes) and what else they show are unchanged: a client repeating a request costs nothing.
+    private volatile Tuple<BankAnalysis, string, CoverageResult>? _lastCoverage;
+    internal int ReportRenders, CoverageBuilds;   // for tests: how often the cache missed
+    private volatile Tuple<BankAnalysis, PmPrepSettings, DocsLinks, string[], ReportResult>? _lastReport;
+
     public async Task<CoverageResult> CoverageAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
         var (bank, open) = await BankSnapshotAsync("coverage", cancellationToken).ConfigureAwait(false);
-        return Coverage.Build(bank, open, DisplayPath);
+        string openKey = string.Join("\n", open.Values.OrderBy(d => d.ClientUri, StringComparer.Ordinal).Select(d => d.ClientUri + " " + d.Version)) + "\n" + string.Join("\n", _rootList);
+        if (_lastCoverage is { } last && ReferenceEquals(last.Item1, bank) && last.Item2 == openKey) return last.Item3;
+        Interlocked.Increment(ref CoverageBuilds);
+        var result = Coverage.Build(bank, open, DisplayPath);
+        _lastCoverage = Tuple.Create(bank, openKey, result);
+        return result;
     }
 
     public async Task<ReportResult> ReportAsync(JsonElement? p = null, CancellationToken cancellationToken = default)
     {
         var (bank, _) = await BankSnapshotAsync("report", cancellationToken).ConfigureAwait(false);
-        var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = _bank.Settings });
-        return new ReportResult { Html = html };
+        var settings = _bank.Settings;
+        var docs = _docs;
+        var roots = _rootList;
+        if (_lastReport is { } last && ReferenceEquals(last.Item1, bank) && ReferenceEquals(last.Item2, settings) && ReferenceEquals(last.Item3, docs) && ReferenceEquals(last.Item4, roots))
+            return last.Item5;
+        Interlocked.Increment(ref ReportRenders);
+        var html = ReportRenderer.Render(bank, new ReportOptions { DisplayPath = DisplayPath, Settings = settings });
+        var result = new ReportResult { Html = html };
+        _lastReport = Tuple.Create(bank, settings, docs, roots, result);
+        return result;
     }
 }

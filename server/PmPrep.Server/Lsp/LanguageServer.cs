@@ -7,6 +7,7 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Report;
+using PmPrep.Server.IO;
 using PmPrep.Server.Lsp.Protocol;
 using Serilog;
 using PmPrep.Server.Workspace;
@@ -141,6 +142,7 @@ public sealed partial class LanguageServer : ILanguageServer
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
+        OutgoingBudget.Register(rpc, handler.Budget);   // notifications count toward backpressure too
         var server = new LanguageServer(rpc, log, options);
         rpc.AddLocalRpcTarget(
             RpcTargetMetadata.FromShape<ILanguageServer>(),

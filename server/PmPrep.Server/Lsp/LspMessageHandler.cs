@@ -44,10 +44,22 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     // confused client must not be able to do that, so such responses are logged and dropped here.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RequestId, byte> _outstanding = new();
 
+    /// <summary>The bound on messages owed to the client; the reader waits while it is full (see <see cref="OutgoingBudget"/>).</summary>
+    public OutgoingBudget Budget { get; } = new();
+
+    // Requests read and not yet answered, by id (a confused client may reuse an id).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RequestId, int> _unanswered = new();
+
     protected override void Write(JsonRpcMessage content, CancellationToken cancellationToken)
     {
         if (content is JsonRpcRequest { IsResponseExpected: true } request) _outstanding[request.RequestId] = 0;
         base.Write(content, cancellationToken);
+        RequestId? answered = content switch { JsonRpcResult r => r.RequestId, JsonRpcError e => e.RequestId, _ => null };
+        if (answered is { } id && _unanswered.TryGetValue(id, out _))
+        {
+            if (_unanswered.AddOrUpdate(id, 0, (_, n) => n - 1) <= 0) _unanswered.TryRemove(id, out _);
+            Budget.Done();
+        }
     }
 
     /// <summary>True for a response (result or error) whose id matches no request this side sent.</summary>
@@ -63,6 +75,8 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     protected override async ValueTask<JsonRpcMessage?> ReadCoreAsync(CancellationToken cancellationToken)
     {
         var reader = Reader ?? throw new InvalidOperationException("no reader");
+        // Backpressure: no new message while the client has not taken what it is owed.
+        await Budget.WaitForRoomAsync(cancellationToken).ConfigureAwait(false);
         while (true)
         {
             // 1. Headers: up to "\r\n\r\n".
@@ -152,6 +166,11 @@ public sealed class LspMessageHandler : HeaderDelimitedMessageHandler
             {
                 Bad("a response to a request that was never sent", true, (message as IJsonRpcMessageWithId)?.RequestId);
                 continue;
+            }
+            if (message is JsonRpcRequest { IsResponseExpected: true } incoming)
+            {
+                _unanswered.AddOrUpdate(incoming.RequestId, 1, (_, n) => n + 1);
+                Budget.Add();
             }
             return message;
         }

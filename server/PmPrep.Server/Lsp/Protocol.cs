@@ -54,6 +54,13 @@ public sealed class WorkspaceClientCapabilities
     public bool? WorkspaceFolders { get; set; }
     public DynamicRegistrationCapability? DidChangeWatchedFiles { get; set; }
     public DynamicRegistrationCapability? DidChangeConfiguration { get; set; }
+    public WorkspaceEditClientCapabilities? WorkspaceEdit { get; set; }
+}
+public sealed class WorkspaceEditClientCapabilities
+{
+    public bool? DocumentChanges { get; set; }
+    /// <summary>LSP 3.18: the client takes <see cref="SnippetTextEdit"/>s in <c>documentChanges</c>.</summary>
+    public bool? SnippetEditSupport { get; set; }
 }
 public sealed class DynamicRegistrationCapability { public bool? DynamicRegistration { get; set; } }
 
@@ -193,6 +200,34 @@ public sealed class CodeAction
 public sealed class WorkspaceEdit
 {
     public Dictionary<string, List<LspTextEdit>>? Changes { get; set; }
+    /// <summary>Used instead of <see cref="Changes"/> when an edit is a snippet (LSP 3.18).</summary>
+    public List<TextDocumentEdit>? DocumentChanges { get; set; }
+}
+public sealed class TextDocumentEdit
+{
+    public OptionalVersionedTextDocumentIdentifier TextDocument { get; set; } = new();
+    public List<SnippetTextEdit> Edits { get; set; } = new();
+}
+public sealed class OptionalVersionedTextDocumentIdentifier
+{
+    public string Uri { get; set; } = "";
+    /// <summary>Null: apply whatever the version (the property must be present).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public int? Version { get; set; }
+}
+/// <summary>
+/// A text edit (<see cref="NewText"/>) or, LSP 3.18, a snippet edit (<see cref="Snippet"/>): one
+/// type for both, so that one list of edits serializes without polymorphism (Native AOT).
+/// </summary>
+public sealed class SnippetTextEdit
+{
+    public LspRange Range { get; set; } = new(new(0, 0), new(0, 0));
+    public string? NewText { get; set; }
+    public StringValue? Snippet { get; set; }
+}
+public sealed class StringValue
+{
+    public string Kind { get; set; } = "snippet";
+    public string Value { get; set; } = "";
 }
 public sealed record LspTextEdit(LspRange Range, string NewText);
 

@@ -75,7 +75,7 @@ public sealed class ConfigResolver
         {
             if (_settingsOfConfig.TryGetValue(configPath, out var known)) return known;
             var settings = _base;
-            var (text, error, _) = StoryFiles.ReadText(configPath);
+            var (text, error) = IO.SafeRead.ReadText(configPath, PmPrepSettings.MaxConfigBytes);   // a FIFO never blocks, the size is bounded
             if (text is null) _problem?.Invoke(configPath, error ?? "cannot read the file");
             else
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using PmPrep.Server.IO;
 
 namespace PmPrep.Server.Workspace;
 
@@ -17,23 +18,17 @@ public static class StoryFiles
     public const string ConfigName = ".pmprep.yaml";
 
     /// <summary>The one list of folders never searched for stories: tools' output, dependencies, caches.</summary>
-    public static readonly IReadOnlySet<string> SkippedDirs = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    { "node_modules", ".git", "bin", "obj", ".vscode-test", "out", "dist", "test-output", ".pmprep-cache" };
+    public static IReadOnlySet<string> SkippedDirs => DirectoryWalk.DefaultSkippedDirs;
 
     public static bool IsStory(string path) => path.EndsWith(".story.md", StringComparison.OrdinalIgnoreCase);
     public static bool IsConfig(string path) => Path.GetFileName(path).Equals(ConfigName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Every story under <paramref name="root"/>, in ordinal order, skipping <see cref="SkippedDirs"/>
-    /// and symbolic links (no loops). Unreadable folders are passed over. This is the one directory
-    /// walk: the CLI and the language server's index both call it.
+    /// Every story under <paramref name="root"/>, in ordinal order, through the one safe walk
+    /// (<see cref="DirectoryWalk"/>: skipped folders, regular files only, links only inside the
+    /// root). Unreadable folders are passed over. The CLI and the server's index both call it.
     /// </summary>
-    public static List<string> Discover(string root)
-    {
-        var files = new List<string>();
-        Walk(root, files, throwAtRoot: false);
-        return files;
-    }
+    public static List<string> Discover(string root) => DirectoryWalk.Find(root, ".story.md").ToList();
 
     /// <summary>Expands paths: directories are searched for `*.story.md`; files are taken as given.</summary>
     public static (List<string> Files, List<string> Errors) Expand(IEnumerable<string> paths, string cwd)
@@ -46,45 +41,12 @@ public static class StoryFiles
             if (File.Exists(full)) { files.Add(full); continue; }
             if (Directory.Exists(full))
             {
-                try
-                {
-                    Walk(full, files, throwAtRoot: true);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    errors.Add($"{raw}: cannot list the directory ({ex.Message})");
-                }
+                files.AddRange(DirectoryWalk.Find(full, ".story.md", onError: (d, ex) => errors.Add($"{Display(d, cwd)}: cannot list the directory ({ex.Message})")));
                 continue;
             }
             errors.Add($"{raw}: no such file or directory");
         }
-        return (files.Distinct(StringComparer.Ordinal).ToList(), errors);
-    }
-
-    private static void Walk(string dir, List<string> files, bool throwAtRoot)
-    {
-        List<string> found, subdirs;
-        try
-        {
-            found = Directory.EnumerateFiles(dir, "*.story.md").ToList();
-            subdirs = Directory.EnumerateDirectories(dir).Where(d => !SkippedDirs.Contains(Path.GetFileName(d))).ToList();
-        }
-        catch (Exception ex) when (!throwAtRoot && ex is IOException or UnauthorizedAccessException)
-        {
-            return;
-        }
-        found.Sort(StringComparer.Ordinal);
-        files.AddRange(found);
-        subdirs.Sort(StringComparer.Ordinal);
-        foreach (var d in subdirs)
-        {
-            try
-            {
-                if ((File.GetAttributes(d) & FileAttributes.ReparsePoint) != 0) continue; // no symlink loops
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
-            Walk(d, files, throwAtRoot: false);
-        }
+        return (files.DistinctBy(SafeRead.IdentityKey).ToList(), errors);   // one file named twice (a symlink, a hard link) is one file
     }
 
     public static LoadedFile Read(string fullPath, string cwd)
@@ -95,21 +57,11 @@ public static class StoryFiles
         return new LoadedFile(fullPath, display, text, null, bom, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
     }
 
-    /// <summary>A story's text, or why it cannot be read: the size limit, then strict decoding.</summary>
+    /// <summary>A story's text, or why it cannot be read: regular files only, the size limit, then strict decoding.</summary>
     public static (string? Text, string? Error, bool Bom) ReadText(string fullPath)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxBytes)
-                return (null, $"the file is {info.Length / (1024 * 1024)} MB; stories over {MaxBytes / (1024 * 1024)} MB are not checked", false);
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, $"cannot read the file ({ex.Message})", false);
-        }
+        var read = SafeRead.ReadBytes(fullPath, MaxBytes);   // regular files only, the limit on bytes read
+        if (read.Bytes is not { } bytes) return (null, read.Error, false);
         return Decode(bytes);
     }
 
@@ -138,12 +90,24 @@ public static class StoryFiles
         return rel.Replace('\\', '/');
     }
 
-    /// <summary>Writes text back as UTF-8, keeping a BOM if the file had one.</summary>
-    public static void Write(LoadedFile file, string text)
+    /// <summary>
+    /// The path a diff shows: relative to the working directory when the file is under it, else
+    /// relative to the repository that holds it (the nearest folder with a `.git`), else relative
+    /// to the working directory anyway. Never an absolute path, so `a/` and `b/` prefixes read right.
+    /// </summary>
+    public static string DiffPath(string fullPath, string cwd)
     {
-        var enc = new UTF8Encoding(encoderShouldEmitUTF8Identifier: file.HadBom);
-        string tmp = file.FullPath + ".pmprep-tmp";
-        File.WriteAllText(tmp, text, enc);
-        File.Move(tmp, file.FullPath, overwrite: true);
+        string rel = Path.GetRelativePath(cwd, fullPath);
+        if (!rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel)) return rel.Replace('\\', '/');
+        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var git = Path.Combine(dir, ".git");
+            if (Directory.Exists(git) || File.Exists(git)) return Path.GetRelativePath(dir, fullPath).Replace('\\', '/');
+        }
+        return Path.IsPathRooted(rel) ? Path.GetFileName(fullPath) : rel.Replace('\\', '/');
     }
+
+    /// <summary>Writes text back as UTF-8, keeping a BOM if the file had one; null, or why it was not written.</summary>
+    public static string? Write(LoadedFile file, string text, SafeWriteOptions? options = null) =>
+        SafeWrite.ReplaceText(file.FullPath, text, file.HadBom, options).Error;
 }
