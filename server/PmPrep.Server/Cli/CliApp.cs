@@ -4,8 +4,8 @@ using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Fixes;
-using PmPrep.Server.Workspace;
 using PmPrep.Server.IO;
+using PmPrep.Server.Workspace;
 
 namespace PmPrep.Server.Cli;
 

@@ -9,8 +9,8 @@ using PmPrep.Core.Config;
 using PmPrep.Core.Report;
 using PmPrep.Server.IO;
 using PmPrep.Server.Lsp.Protocol;
-using Serilog;
 using PmPrep.Server.Workspace;
+using Serilog;
 using StreamJsonRpc;
 
 namespace PmPrep.Server.Lsp;
