@@ -9,8 +9,13 @@ export interface LspRange { start: LspPosition; end: LspPosition }
 
 export interface CoverageEvidence { text: string; reason?: string; range: LspRange }
 export interface CoverageCell { uri: string; signals: number; claimed: boolean; strongest?: CoverageEvidence | null }
-export interface CoveragePrinciple { name: string; key?: string; gap: boolean; cells?: CoverageCell[]; stories?: CoverageCell[] }
-export interface CoverageStory { uri: string; title?: string | null; words?: number; minutes?: number; open?: boolean; version?: number | null; claimed?: string[] }
+export interface CoveragePrinciple { name: string; key?: string; meaning?: string | null; gap: boolean; gapSeverity?: number | null; cells?: CoverageCell[]; stories?: CoverageCell[] }
+/** The spoken-length band a story is judged against, from its own settings on the server. */
+export interface CoverageBand { min: number; max: number; limit: number; wordsPerMinute: number }
+export interface CoverageStory {
+  uri: string; title?: string | null; words?: number; minutes?: number; band?: CoverageBand; length?: 'short' | 'ok' | 'long' | 'over';
+  open?: boolean; version?: number | null; claimed?: string[];
+}
 export interface CoverageDiagnostic { rule: string; severity: number; message: string; uri?: string | null; range?: LspRange | null }
 export interface CoverageResult { version?: number; stories: CoverageStory[]; principles: CoveragePrinciple[]; diagnostics: CoverageDiagnostic[] }
 
@@ -156,15 +161,28 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(p.name, cells.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `lp:${p.key ?? p.name}`;
       item.contextValue = p.gap ? 'pmprep.gap' : 'pmprep.principle';
+      let status: string;
       if (p.gap) {
         item.description = cells.length ? 'gap: claimed, no evidence' : 'gap: no story';
-        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = `${p.name}: no story gives evidence for this principle yet.`;
+        item.iconPath = gapIcon(p.gapSeverity);
+        status = `No story gives evidence for this principle yet (${severityName(p.gapSeverity)}).`;
       } else {
         item.description = `${evidenced} ${evidenced === 1 ? 'story' : 'stories'}`;
         item.iconPath = new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
-        item.tooltip = `${p.name}: evidenced in ${evidenced} ${evidenced === 1 ? 'story' : 'stories'}.`;
+        status = `Evidenced in ${evidenced} ${evidenced === 1 ? 'story' : 'stories'}.`;
       }
+      // The full name (the label may be cut) and what the principle means.
+      const tip = new vscode.MarkdownString();
+      tip.appendMarkdown('**');
+      tip.appendText(p.name);
+      tip.appendMarkdown('**\n\n');
+      if (p.meaning) {
+        tip.appendText(p.meaning);
+        tip.appendMarkdown('\n\n');
+      }
+      tip.appendText(status);
+      item.tooltip = tip;
+      item.accessibilityInformation = { label: `${p.name}: ${status}` };
       return item;
     }
     const { cell, story, principle } = node;
@@ -188,6 +206,20 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node> {
     item.command = { command: 'pmprep.openEvidence', title: 'Open evidence', arguments: [cell.uri, cell.strongest?.range] };
     return item;
   }
+}
+
+/** The icon of a gap follows the severity of its lp-coverage-gap finding: only warnings get the triangle. */
+export function gapIcon(severity: number | null | undefined): vscode.ThemeIcon {
+  switch (severity) {
+    case 1: return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    case 2: return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 3: return new vscode.ThemeIcon('info', new vscode.ThemeColor('notificationsInfoIcon.foreground'));
+    default: return new vscode.ThemeIcon('circle-outline');
+  }
+}
+
+export function severityName(severity: number | null | undefined): string {
+  return severity === 1 ? 'error' : severity === 2 ? 'warning' : severity === 3 ? 'information' : severity === 4 ? 'hint' : 'not reported';
 }
 
 /** Opens a story, selecting the evidence when a range is given. */

@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   CloseHandlerResult,
-  CodeLensRequest,
   ErrorAction,
   ErrorHandlerResult,
   LanguageClient,
@@ -20,7 +19,7 @@ import { newDesignAnswer, PRACTICE_SELECTOR } from './practiceFiles';
 import { CoverageReport } from './report';
 import { REPORT_REQUEST, ReportResult } from './reportPage';
 import { explainEarlyExit, resolveServer, ServerCommand, ServerStartError, spawnServer, StderrTail } from './serverLaunch';
-import { isStory, minutesFromLensTitle, MinutesStatusBar } from './statusBar';
+import { isStory, MinutesStatusBar } from './statusBar';
 
 // Stories, design answers and PR/FAQs (see practiceFiles.ts).
 const STORY_SELECTOR = PRACTICE_SELECTOR;
@@ -41,6 +40,14 @@ let output: vscode.LogOutputChannel;
 let model: CoverageModel;
 /** The last failure explained to the user, so one problem gives one notification. */
 let lastFailure: string | undefined;
+let treeView: vscode.TreeView<unknown> | undefined;
+/** Why the server is not running, shown in the LP Coverage view until it starts. */
+let serverProblem: string | undefined;
+
+function setServerProblem(problem: string | undefined): void {
+  serverProblem = problem;
+  if (treeView) treeView.message = problem ?? bankSummary(model.current);
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('PmPrep', { log: true });
@@ -50,10 +57,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const tree = new CoverageTreeProvider(model);
   const view = vscode.window.createTreeView('pmprep.coverage', { treeDataProvider: tree, showCollapseAll: true });
   const report = new CoverageReport(model, fetchReport, (m) => output.warn(m));
-  const status = new MinutesStatusBar(model, lensMinutes);
+  const status = new MinutesStatusBar(model);
   context.subscriptions.push(model, view, report, status);
+  treeView = view;
   model.onDidChange((r) => {
-    view.message = bankSummary(r);
+    view.message = bankSummary(r) ?? serverProblem;
     view.badge = r ? { value: r.principles.filter((p) => p.gap).length, tooltip: 'Leadership Principles with no evidence yet' } : undefined;
   });
 
@@ -97,16 +105,6 @@ async function fetchCoverage(): Promise<CoverageResult | undefined> {
 async function fetchReport(): Promise<ReportResult | undefined> {
   if (!client || client.state !== State.Running) return undefined;
   return client.sendRequest<ReportResult>(REPORT_REQUEST, {});
-}
-
-async function lensMinutes(uri: vscode.Uri): Promise<number | undefined> {
-  if (!client || client.state !== State.Running) return undefined;
-  const lenses = await client.sendRequest(CodeLensRequest.type, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } });
-  for (const lens of lenses ?? []) {
-    const m = lens.command?.title ? minutesFromLensTitle(lens.command.title) : undefined;
-    if (m !== undefined) return m;
-  }
-  return undefined;
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
@@ -178,6 +176,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     if (e.newState === State.Running) {
       initialized = true;
       lastFailure = undefined;
+      setServerProblem(undefined);
       model.schedule(0);
     }
   });
@@ -209,6 +208,7 @@ function logLines(input: Readable, channel: vscode.LogOutputChannel): void {
 function reportStartFailure(e: unknown): void {
   const err = e instanceof ServerStartError ? e : new ServerStartError(`PmPrep could not start its language server: ${(e as Error)?.message ?? e}`);
   output.error(err.message);
+  setServerProblem(`The PmPrep language server is not running, so there is no coverage to show. ${err.message}`);
   if (lastFailure === err.message) return;
   lastFailure = err.message;
   const actions: string[] = [];

@@ -12,6 +12,6 @@ public static class Program
     {
         if (args.Contains("--stdio"))
             return await Lsp.LspEntry.RunStdioAsync(args).ConfigureAwait(false);
-        return CliApp.Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+        return CliApp.Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory(), terminal: !Console.IsOutputRedirected);
     }
 }

@@ -302,10 +302,23 @@ public class BankRuleTests
     [Fact]
     public void Coverage_gap_severity_is_stressed_for_the_three_commonest_gaps()
     {
-        var bank = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers.")));
+        var bank = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers.")),
+            ("b.story.md", Story("I read the refund logs for a week.")));
         var gaps = Findings(bank, "lp-coverage-gap");
         Assert.Equal(Severity.Warning, gaps.Single(d => d.Message.Contains("Bias for Action")).Severity);
         Assert.Equal(Severity.Information, gaps.Single(d => d.Message.Contains("Frugality")).Severity);
         Assert.Single(Findings(bank, "bank-size"));
+    }
+
+    [Fact]
+    public void Bank_rules_do_not_run_on_a_bank_of_one()
+    {
+        var one = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers.")));
+        Assert.False(one.RulesRan);
+        Assert.Empty(one.Diagnostics);
+        Assert.Equal(16, one.Coverage.Count);   // the matrix is still there
+        var two = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers.")), ("b.story.md", Story("I read the refund logs.")));
+        Assert.True(two.RulesRan);
+        Assert.NotEmpty(Findings(two, "bank-size"));
     }
 }

@@ -133,8 +133,9 @@ public class FrontMatterTests
         var fm = StoryParser.Parse(text).FrontMatter!;
         Assert.Equal("Delivery Promise", fm.Project!.Value);
         Assert.Equal("owner", fm.Role!.Value);
-        Assert.Equal(new[] { "Customer Obsession", "Dive Deep" }, fm.Lps!.Select(l => l.Value));
-        Assert.Equal("Dive Deep", text[fm.Lps[1].SourceStart..fm.Lps[1].SourceEnd]);
+        var lps = Assert.IsAssignableFrom<IReadOnlyList<PmPrep.Core.Model.FrontMatterValue>>(fm.Lps);
+        Assert.Equal(new[] { "Customer Obsession", "Dive Deep" }, lps.Select(l => l.Value));
+        Assert.Equal("Dive Deep", text[lps[1].SourceStart..lps[1].SourceEnd]);
     }
 
     [Fact]
@@ -144,8 +145,9 @@ public class FrontMatterTests
         Assert.Equal(new[] { "Ownership", "Frugality" }, block.Lps!.Select(l => l.Value));
         var text = "---\nlps: Ownership, Dive Deep\n---\n";
         var inline = StoryParser.Parse(text).FrontMatter!;
-        Assert.Equal(new[] { "Ownership", "Dive Deep" }, inline.Lps!.Select(l => l.Value));
-        Assert.Equal("Dive Deep", text[inline.Lps[1].SourceStart..inline.Lps[1].SourceEnd]);
+        var lps = Assert.IsAssignableFrom<IReadOnlyList<PmPrep.Core.Model.FrontMatterValue>>(inline.Lps);
+        Assert.Equal(new[] { "Ownership", "Dive Deep" }, lps.Select(l => l.Value));
+        Assert.Equal("Dive Deep", text[lps[1].SourceStart..lps[1].SourceEnd]);
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public class BankIntegrationTests : TempWorkspace
     public async Task Settings_changes_reach_the_bank_rules()
     {
         Write("a.story.md", Third);
+        Write("b.story.md", Third.Replace("Pricing test", "Price test"));
         await using var h = await Start();
         Assert.Contains((await Coverage(h)).Diagnostics, d => d.Rule == "bank-size");
         await h.Notify("workspace/didChangeConfiguration", new { settings = new { pmprep = new { rules = new Dictionary<string, string> { ["bank-size"] = "off" } } } });

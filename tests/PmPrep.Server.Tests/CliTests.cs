@@ -44,6 +44,7 @@ public sealed class CliTests : IDisposable
     public void Json_output_has_the_spec_shape_with_zero_based_positions()
     {
         Write("stories/a.story.md", Weak);
+        Write("stories/b.story.md", Weak.Replace("title: W", "title: V"));
         var (code, stdout, _) = Run("check", "stories", "--format", "json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
@@ -69,7 +70,7 @@ public sealed class CliTests : IDisposable
         var hedge = file.GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("rule").GetString() == "hedging");
         Assert.Equal("meaning-preserving", hedge.GetProperty("fixes")[0].GetProperty("kind").GetString());
         var bank = root.GetProperty("bank");
-        Assert.Equal(1, bank.GetProperty("stories").GetInt32());
+        Assert.Equal(2, bank.GetProperty("stories").GetInt32());
         Assert.Equal(16, bank.GetProperty("coverage").GetArrayLength());
         var size = bank.GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("rule").GetString() == "bank-size");
         Assert.Equal(JsonValueKind.Null, size.GetProperty("path").ValueKind);

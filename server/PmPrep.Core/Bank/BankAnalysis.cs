@@ -8,11 +8,40 @@ namespace PmPrep.Core.Bank;
 /// <summary>One story of the bank: where it lives (a path or URI, as the caller names it) and its analysis.</summary>
 public sealed record BankStory(string Path, StoryAnalysis Analysis);
 
-/// <summary>A finding about the bank; <see cref="Path"/> is null when it concerns the bank as a whole.</summary>
+/// <summary>Another story a bank finding points at (the duplicate, the conflicting role), and where in it.</summary>
+public sealed record RelatedStory(string Path, TextRange? Range, string? Phrase = null);
+
+/// <summary>
+/// A finding about the bank; <see cref="Path"/> is null when it concerns the bank as a whole.
+/// The stories it names are data (<see cref="Related"/>), not only text: each edge (LSP, SARIF,
+/// report, terminal) shows their paths its own way through <see cref="Format"/>.
+/// </summary>
 public sealed record BankDiagnostic(string RuleId, Severity Severity, string Message, string? Path, TextRange? Range, int Start = 0, int End = 0)
 {
     /// <summary>The words the finding is about ("I supported the migration of checkout"), for hovers and follow-ups.</summary>
     public string? Phrase { get; init; }
+
+    /// <summary>The other stories the finding names, first the one the message names.</summary>
+    public IReadOnlyList<RelatedStory> Related { get; init; } = Array.Empty<RelatedStory>();
+
+    /// <summary>The rule's message arguments other than the related stories.</summary>
+    public IReadOnlyDictionary<string, string>? Args { get; init; }
+
+    /// <summary>
+    /// The message with each related story named by <paramref name="displayPath"/> ("{file}" is the
+    /// first, with "and N other stories" when there are more). <see cref="Message"/> is this with the
+    /// paths as the caller gave them.
+    /// </summary>
+    public string Format(Func<string, string> displayPath)
+    {
+        if (Related.Count == 0 || Args is null) return Message;
+        var args = new Dictionary<string, string>(Args, StringComparer.Ordinal) { ["file"] = FileArg(Related, displayPath) };
+        return Rules.RuleContext.Fill(EngineData.Default.Rule(RuleId).Message, args);
+    }
+
+    internal static string FileArg(IReadOnlyList<RelatedStory> related, Func<string, string> displayPath) =>
+        related.Count == 1 ? displayPath(related[0].Path)
+            : $"{displayPath(related[0].Path)} (and {related.Count - 1} other stor{(related.Count == 2 ? "y" : "ies")})";
 }
 
 /// <summary>
@@ -83,6 +112,12 @@ public sealed class BankAnalysis
         return order.Where(g => g.Count > 1).ToList();
     }
 
+    /// <summary>True when the bank rules ran (the bank has at least <see cref="BankAnalyzer.MinStories"/> stories).</summary>
+    public bool RulesRan => Stories.Count >= BankAnalyzer.MinStories;
+
+    /// <summary>The same bank with only the findings <paramref name="keep"/> accepts (the CLI shows those about the files it was asked to check).</summary>
+    public BankAnalysis WithDiagnostics(Func<BankDiagnostic, bool> keep) => new(Stories, Coverage, Diagnostics.Where(keep).ToList(), Pairs);
+
     /// <summary>The bank findings located in one story.</summary>
     public IEnumerable<BankDiagnostic> DiagnosticsFor(string path) => Diagnostics.Where(d => d.Path == path);
 
@@ -125,7 +160,8 @@ public sealed class BankContext
 
     private readonly Dictionary<string, int> _perStory = new(StringComparer.Ordinal);
 
-    public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null, string? phrase = null)
+    public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null, string? phrase = null,
+        IReadOnlyList<RelatedStory>? related = null)
     {
         if (!Settings.IsEnabled(ruleId)) return;
         if (story is not null)
@@ -142,7 +178,11 @@ public sealed class BankContext
             if (IsSuppressed(ruleId, story, start)) return;
         }
         var sev = Settings.RuleSeverities.TryGetValue(ruleId, out var s) && s is { } set ? set : severity ?? info.DefaultSeverity;
-        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, args), story?.Path, range, start, end) { Phrase = phrase });
+        related ??= Array.Empty<RelatedStory>();
+        var allArgs = args;
+        if (related.Count > 0)
+            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = BankDiagnostic.FileArg(related, p => p) };
+        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, allArgs), story?.Path, range, start, end) { Phrase = phrase, Related = related, Args = args });
     }
 
     /// <summary>True when an inline comment in the story turns the rule off at that offset.</summary>

@@ -11,6 +11,9 @@ namespace PmPrep.Core.Bank;
 /// </summary>
 public static class BankAnalyzer
 {
+    /// <summary>The bank rules run only on a bank of at least this many stories.</summary>
+    public const int MinStories = 2;
+
     public static IReadOnlyList<BankRule> Rules { get; } = new BankRule[]
     {
         new BankSize(),

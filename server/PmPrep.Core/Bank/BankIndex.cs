@@ -377,8 +377,10 @@ public sealed class BankIndex
         var facts = ordered.ToDictionary(e => e.Story, e => e.Facts);
         var diagnostics = new List<BankDiagnostic>();
         var ctx = new BankContext(stories, coverage, _settings, diagnostics, pairs, facts);
-        foreach (var rule in BankAnalyzer.Rules)
-            if (_settings.IsEnabled(rule.Id)) rule.Check(ctx);
+        // A bank of one is not a bank: its "gaps" are only what one story does not cover.
+        if (stories.Count >= BankAnalyzer.MinStories)
+            foreach (var rule in BankAnalyzer.Rules)
+                if (_settings.IsEnabled(rule.Id)) rule.Check(ctx);
         return new BankAnalysis(stories, coverage, diagnostics, pairs);
     }
 

@@ -64,12 +64,12 @@ public static class StrongerVerb
         }
         // Swallow the preposition these verbs take before their object.
         if (objectAt < words.Length && lead switch
-            {
-                "helped" or "assisted" => words[objectAt].Lower == "with",
-                "was involved" or "participated" => words[objectAt].Lower == "in",
-                "contributed" => words[objectAt].Lower == "to",
-                _ => false,
-            })
+        {
+            "helped" or "assisted" => words[objectAt].Lower == "with",
+            "was involved" or "participated" => words[objectAt].Lower == "in",
+            "contributed" => words[objectAt].Lower == "to",
+            _ => false,
+        })
             objectAt++;
         // "helped the team ship", "helped the migration succeed": without "with", what follows "helped" is who or what was helped.
         if (lead is "helped" or "assisted" && objectAt == end) return fixes;

@@ -22,9 +22,9 @@ public static class StoryParser
     internal const int MaxNestingDepth = 1024;
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder
-        {
-            MaximumNestingDepth = MaxNestingDepth,
-        }
+    {
+        MaximumNestingDepth = MaxNestingDepth,
+    }
         .UseYamlFrontMatter()
         .UsePreciseSourceLocation()
         .Build();

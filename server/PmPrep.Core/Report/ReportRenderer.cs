@@ -73,18 +73,9 @@ public static class ReportRenderer
 
         private Writer A(string raw) { _sb.Append(raw); return this; }
 
-        private List<(string Path, string Shown)>? _renames;
+        /// <summary>How a story path is shown (<see cref="ReportOptions.DisplayPath"/>, else as given).</summary>
+        private string Shown(string path) => _o.DisplayPath?.Invoke(path) ?? path;
 
-        /// <summary>A bank message with the story paths it names shown through <see cref="ReportOptions.DisplayPath"/>.</summary>
-        private string Msg(string message)
-        {
-            if (_o.DisplayPath is null) return message;
-            _renames ??= _bank.Stories.Select(s => (s.Path, Shown: _o.DisplayPath(s.Path))).Where(x => x.Path != x.Shown)
-                .OrderByDescending(x => x.Path.Length).ToList();
-            foreach (var (path, shown) in _renames)
-                if (message.Contains(path, StringComparison.Ordinal)) message = message.Replace(path, shown, StringComparison.Ordinal);
-            return message;
-        }
         private Writer T(string? text) { _sb.Append(Enc(text ?? "")); return this; }
 
         public string Page()
@@ -181,7 +172,7 @@ public static class ReportRenderer
                     steps.Add((Severity.Warning, 4, $"{Short(s)} claims {JoinAnd(unsupported.Select(p => p.Name))} but shows no evidence for {(unsupported.Count == 1 ? "it" : "them")}."));
             }
             if (_bank.Diagnostics.FirstOrDefault(d => d.RuleId == "bank-size") is { } size)
-                steps.Add((size.Severity, 5, Msg(size.Message)));
+                steps.Add((size.Severity, 5, size.Format(Shown)));
             return steps.OrderBy(x => x.Sev).ThenBy(x => x.Order).Select(x => (x.Sev, x.Text));
         }
 
@@ -387,7 +378,7 @@ public static class ReportRenderer
             {
                 A("<li class=\"finding sev-").A(SevName(d.Severity)).A("\" data-rule=\"").T(d.RuleId).A("\">");
                 Sev(d.Severity);
-                A("<span class=\"msg\">").T(Msg(d.Message)).A("</span> <code class=\"rule\">").T(d.RuleId).A("</code></li>\n");
+                A("<span class=\"msg\">").T(d.Format(Shown)).A("</span> <code class=\"rule\">").T(d.RuleId).A("</code></li>\n");
             }
             foreach (var (path, error) in _o.Unreadable)
             {
@@ -451,8 +442,8 @@ public static class ReportRenderer
                     .T(q.Reason).T(": \u201C").T(q.Quote).T("\u201D").A("</span></li>\n");
             }
             A("</ol>\n</div>\n<div class=\"story-findings\">\n<h4>Findings</h4>\n");
-            var findings = a.Diagnostics.Select(d => (d.Severity, d.RuleId, d.Message, Line: (int?)d.Range.Start.Line, Bank: false))
-                .Concat(_bank.DiagnosticsFor(s.Path).Select(d => (d.Severity, d.RuleId, d.Message, Line: d.Range?.Start.Line, Bank: true)))
+            var findings = a.Diagnostics.Select(d => (d.Severity, d.RuleId, d.Message, Line: (int?)d.Range.Start.Line, Bank: false, Related: (IReadOnlyList<RelatedStory>)Array.Empty<RelatedStory>()))
+                .Concat(_bank.DiagnosticsFor(s.Path).Select(d => (d.Severity, d.RuleId, Message: d.Format(Shown), Line: d.Range?.Start.Line, Bank: true, d.Related)))
                 .OrderBy(f => f.Severity).ThenBy(f => f.Line ?? -1).ToList();
             if (findings.Count == 0) A("<p class=\"ok\">No findings. Rehearse it out loud.</p>\n");
             else
@@ -464,8 +455,10 @@ public static class ReportRenderer
                     A("<li class=\"finding sev-").A(SevName(f.Severity)).A("\" data-rule=\"").T(f.RuleId).A("\">");
                     Sev(f.Severity);
                     if (f.Line is { } line) A("<span class=\"line\">line ").A((line + 1).ToString(Inv)).A("</span> ");
-                    A("<span class=\"msg\">").T(Msg(f.Message)).A("</span> <code class=\"rule\">").T(f.RuleId).A("</code>");
+                    A("<span class=\"msg\">").T(f.Message).A("</span> <code class=\"rule\">").T(f.RuleId).A("</code>");
                     if (f.Bank) A(" <span class=\"badge bank-badge\">bank</span>");
+                    foreach (var rel in f.Related)
+                        if (_bank.Stories.FirstOrDefault(x => x.Path == rel.Path) is { } other) { A(" <span class=\"related\">see "); StoryLink(other); A("</span>"); }
                     A("</li>\n");
                 }
                 A("</ul>\n");

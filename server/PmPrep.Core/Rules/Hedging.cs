@@ -1,6 +1,6 @@
 using PmPrep.Core.Analysis;
-using PmPrep.Core.Model;
 using PmPrep.Core.Fixes;
+using PmPrep.Core.Model;
 using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Rules;

@@ -5,6 +5,7 @@ using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Fixes;
 using PmPrep.Server.IO;
+using PmPrep.Server.Workspace;
 
 namespace PmPrep.Server.Cli;
 
@@ -16,14 +17,16 @@ public static class CliApp
 {
     public const string Usage =
         "usage:\n" +
-        "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run] [--break-hardlinks]]\n" +
+        "  pmprep check [PATH...] [--format pretty|text|json|sarif] [--bank DIR] [--config FILE] [--wpm N] [--fix [--dry-run] [--break-hardlinks]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
-        "  pmprep rules [--format text|json]\n" +
+        "  pmprep rules [ID] [--format text|json]\n" +
         "  pmprep drill [PATH...] [--config FILE]   (bar-raiser practice sheet, one story per page)\n" +
+        "  pmprep read \"A SENTENCE\" | -   (how PmPrep reads it, clause by clause)\n" +
         "  pmprep --stdio            (the language server)\n" +
         "  pmprep --version\n";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string cwd)
+    /// <param name="terminal">stdout is a terminal: `check` then defaults to `--format pretty` with colour (unless NO_COLOR).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string cwd, bool terminal = false)
     {
         try
         {
@@ -34,7 +37,7 @@ public static class CliApp
             }
             if (args[0] is "--version" or "version")
             {
-                stdout.WriteLine("pmprep " + (typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "0.1.0"));
+                stdout.WriteLine("pmprep " + ProductInfo.Version);
                 return 0;
             }
             if (args[0] == "read") return ReadCommand.Run(args[1..], stdout, stderr);
@@ -47,9 +50,9 @@ public static class CliApp
             }
             return args[0] switch
             {
-                "check" => Check(parsed, stdout, stderr, cwd),
+                "check" => Check(parsed, stdout, stderr, cwd, terminal),
                 "report" => Report(parsed, stdout, stderr, cwd),
-                "rules" => Rules(parsed, stdout),
+                "rules" => Rules(parsed, stdout, stderr),
                 "drill" => DrillCommand.Run(parsed, stdout, stderr, cwd),
                 _ => UsageError($"unknown command \"{args[0]}\"", stderr),
             };
@@ -70,42 +73,62 @@ public static class CliApp
 
     internal sealed record CheckedFile(LoadedFile File, StoryAnalysis? Analysis);
 
-    /// <summary>Reads settings, expands paths, analyses every readable story and the bank.</summary>
+    /// <summary>
+    /// Reads settings, expands paths, analyses every readable story and the bank the paths belong
+    /// to (<see cref="BankRoot"/>, or <c>--bank</c>). The bank's other stories are analysed for the
+    /// bank rules but not reported; the bank findings kept are those about the whole bank or about a
+    /// checked file. When no given path exists the bank is empty (no bank verdict).
+    /// </summary>
     internal static (List<CheckedFile> Files, BankAnalysis Bank, PmPrepSettings Settings, bool IoError) Load(Options o, TextWriter stderr, string cwd)
     {
         bool ioError = false;
-        var settings = PmPrepSettings.Default;
-        string? configPath = o.Config is not null ? Path.GetFullPath(Path.Combine(cwd, o.Config)) : FindConfig(o.Paths, cwd);
-        if (configPath is not null)
+        var given = o.Paths.Count == 0 ? new List<string> { "." } : o.Paths;
+        string? forcedConfig = o.Config is not null ? Path.GetFullPath(Path.Combine(cwd, o.Config)) : null;
+        if (forcedConfig is not null && !File.Exists(forcedConfig))
         {
-            if (!File.Exists(configPath))
-            {
-                stderr.WriteLine($"pmprep: {o.Config}: no such config file");
-                ioError = true;
-            }
-            else
-            {
-                var (yaml, readError) = SafeRead.ReadText(configPath, PmPrepSettings.MaxConfigBytes);   // a FIFO or device never blocks, the size is bounded
-                var (s, problems) = yaml is null ? (settings, (IReadOnlyList<string>)new[] { readError! }) : PmPrepSettings.FromYaml(yaml, settings);
-                settings = s;
-                foreach (var p in problems) stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {p}");
-                if (yaml is null) ioError = true;
-            }
+            stderr.WriteLine($"pmprep: {o.Config}: no such config file");
+            ioError = true;
+            forcedConfig = null;
         }
-        if (o.Wpm is { } wpm) settings = settings with { WordsPerMinute = wpm };
 
-        var (paths, errors) = StoryFiles.Expand(o.Paths.Count == 0 ? new List<string> { "." } : o.Paths, cwd);
+        var (paths, errors) = StoryFiles.Expand(given, cwd);
         foreach (var e in errors) { stderr.WriteLine("pmprep: " + e); ioError = true; }
 
-        // Read and analyse on every core; results land in path order, and errors are reported in
+        // The banks the given paths belong to.
+        var existing = given.Select(g => Path.GetFullPath(Path.Combine(cwd, g))).Where(p => File.Exists(p) || Directory.Exists(p)).ToList();
+        List<string> bankRoots;
+        if (o.Bank is not null)
+        {
+            var dir = Path.GetFullPath(Path.Combine(cwd, o.Bank));
+            if (!Directory.Exists(dir))
+            {
+                stderr.WriteLine($"pmprep: --bank {o.Bank}: no such directory");
+                ioError = true;
+                bankRoots = new();
+            }
+            else bankRoots = new() { dir };
+        }
+        else bankRoots = existing.Select(BankRoot.Of).Distinct(StringComparer.Ordinal).ToList();
+
+        var resolver = new ConfigResolver(PmPrepSettings.Default, bankRoots,
+            (path, problem) => stderr.WriteLine($"pmprep: {StoryFiles.Display(path, cwd)}: {problem}"));
+        // --config FILE: one file for every story, instead of the lookup.
+        var forced = forcedConfig is not null ? ForcedSettings(forcedConfig, stderr, cwd) : null;
+        PmPrepSettings SettingsFor(string storyPath)
+        {
+            var s = forced ?? resolver.For(storyPath);
+            return o.Wpm is { } wpm ? s with { WordsPerMinute = wpm } : s;
+        }
+        // Settings first (the resolver reads config files and reports problems in path order), then
+        // read and analyse on every core; results land in path order, and errors are reported in
         // that order afterwards, so output does not depend on scheduling.
+        var perFile = paths.Select(SettingsFor).ToArray();
         var checkedFiles = new CheckedFile[paths.Count];
-        var analyse = settings;
         if (paths.Count > 1)
             Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                i => checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, analyse));
+                i => checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, perFile[i]));
         else
-            for (int i = 0; i < paths.Count; i++) checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, analyse);
+            for (int i = 0; i < paths.Count; i++) checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, perFile[i]);
         var files = new List<CheckedFile>(checkedFiles);
         foreach (var f in files)
             if (f.File.Error is not null)
@@ -114,10 +137,27 @@ public static class CliApp
                 ioError = true;
             }
         if (paths.Count == 0 && errors.Count == 0)
-            stderr.WriteLine("pmprep: no *.story.md, *.design.md or *.prfaq.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
+            stderr.WriteLine("pmprep: no *.story.md, *.design.md or *.prfaq.md files found in " + string.Join(", ", given));
 
-        // Only stories make the bank; design answers and PR/FAQs are checked on their own.
-        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+        // The bank rules use the settings of the (first) bank root's folder.
+        var settings = SettingsFor(Path.Combine(bankRoots.Count > 0 ? bankRoots[0] : cwd, "bank.story.md"));
+        if (existing.Count == 0 && o.Bank is null) return (files, BankAnalyzer.Analyze(Array.Empty<BankStory>(), settings), settings, ioError);
+
+        // The bank: the checked stories plus every other story under the bank roots. Only stories
+        // make the bank; design answers and PR/FAQs are checked on their own.
+        var checkedPaths = new HashSet<string>(files.Select(f => f.File.DisplayPath), StringComparer.Ordinal);
+        var stories = files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList();
+        var seen = new HashSet<string>(paths, StringComparer.Ordinal);
+        foreach (var root in bankRoots)
+            foreach (var path in StoryFiles.Discover(root))
+            {
+                if (!seen.Add(path) || !StoryFiles.IsStory(path)) continue;
+                var (text, _, _) = StoryFiles.ReadText(path);
+                if (text is null) continue;   // reported when that file is checked itself
+                stories.Add(new BankStory(StoryFiles.Display(path, cwd), StoryAnalyzer.Analyze(text, SettingsFor(path))));
+            }
+        var bank = BankAnalyzer.Analyze(stories, settings)
+            .WithDiagnostics(d => d.Path is null || checkedPaths.Contains(d.Path));
         return (files, bank, settings, ioError);
     }
 
@@ -130,21 +170,20 @@ public static class CliApp
         return new CheckedFile(file, analysis);
     }
 
-    /// <summary>The nearest `.pmprep.yaml` at or above the first path (or the working directory).</summary>
-    private static string? FindConfig(List<string> paths, string cwd)
+    private static PmPrepSettings ForcedSettings(string configPath, TextWriter stderr, string cwd)
     {
-        string start = Path.GetFullPath(Path.Combine(cwd, paths.FirstOrDefault() ?? "."));
-        string? dir = Directory.Exists(start) ? start : Path.GetDirectoryName(start);
-        while (dir is not null)
+        var (text, error) = SafeRead.ReadText(configPath, PmPrepSettings.MaxConfigBytes);   // a FIFO or device never blocks, the size is bounded
+        if (text is null)
         {
-            var candidate = Path.Combine(dir, ".pmprep.yaml");
-            if (File.Exists(candidate)) return candidate;
-            dir = Path.GetDirectoryName(dir);
+            stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {error}");
+            return PmPrepSettings.Default;
         }
-        return null;
+        var (s, problems) = PmPrepSettings.FromYaml(text, PmPrepSettings.Default);
+        foreach (var p in problems) stderr.WriteLine($"pmprep: {StoryFiles.Display(configPath, cwd)}: {p}");
+        return s;
     }
 
-    private static int Check(Options o, TextWriter stdout, TextWriter stderr, string cwd)
+    private static int Check(Options o, TextWriter stdout, TextWriter stderr, string cwd, bool terminal)
     {
         if (o.Out is not null) return UsageError("--out belongs to `pmprep report`", stderr);
         if (o.DryRun && !o.Fix) return UsageError("--dry-run goes with --fix", stderr);
@@ -160,8 +199,8 @@ public static class CliApp
             foreach (var f in files.Where(f => f.Analysis is not null))
             {
                 var text = f.File.Text!;
-                var fixedText = FixAll.Apply(text, settings, out int applied);
-                wouldBe.Add(fixedText == text ? f : new CheckedFile(f.File with { Text = fixedText }, StoryAnalyzer.Analyze(fixedText, settings)));
+                var fixedText = FixAll.Apply(text, f.Analysis!.Settings, out int applied);
+                wouldBe.Add(fixedText == text ? f : new CheckedFile(f.File with { Text = fixedText }, StoryAnalyzer.Analyze(fixedText, f.Analysis!.Settings)));
                 if (fixedText == text) continue;
                 changed++;
                 if (o.DryRun) stdout.Write(LineDiff.Unified(StoryFiles.DiffPath(f.File.FullPath, cwd), text, fixedText));
@@ -194,10 +233,11 @@ public static class CliApp
             }
         }
 
-        switch (o.Format)
+        switch (o.Format ?? (terminal ? "pretty" : "text"))
         {
             case "json": JsonOutput.Write(stdout, files, bank); break;
             case "sarif": SarifOutput.Write(stdout, files, bank); break;
+            case "pretty": PrettyOutput.Write(stdout, files, bank, PrettyOutput.Style.Detect(terminal)); break;
             default: TextOutput.Write(stdout, files, bank, settings); break;
         }
         if (ioError) return 2;
@@ -223,9 +263,20 @@ public static class CliApp
         return ioError ? 2 : 0;
     }
 
-    private static int Rules(Options o, TextWriter stdout)
+    private static int Rules(Options o, TextWriter stdout, TextWriter stderr)
     {
         var data = EngineData.Default;
+        if (o.Paths.Count > 0)
+        {
+            // `pmprep rules ID`: the rule's page, from the binary.
+            int code = 0;
+            foreach (var id in o.Paths)
+            {
+                if (RuleDocs.Page(id) is { } page) stdout.Write(page.EndsWith('\n') ? page : page + "\n");
+                else { stderr.WriteLine($"pmprep: no rule \"{id}\" (pmprep rules lists them)"); code = 2; }
+            }
+            return code;
+        }
         if (o.Format == "json")
         {
             JsonOutput.WriteRules(stdout, data.Rules);
@@ -242,7 +293,9 @@ public static class CliApp
 internal sealed class Options
 {
     public List<string> Paths { get; } = new();
-    public string Format { get; private set; } = "text";
+    /// <summary>text, json, sarif or pretty; null until given (then pretty on a terminal, text otherwise).</summary>
+    public string? Format { get; private set; }
+    public string? Bank { get; private set; }
     public string? Config { get; private set; }
     public double? Wpm { get; private set; }
     public bool Fix { get; private set; }
@@ -272,8 +325,11 @@ internal sealed class Options
                 case "--format":
                 case "-f":
                     var f = Value();
-                    if (f is "text" or "json" or "sarif") o.Format = f;
-                    else if (f is not null) o.Error = $"--format takes text, json or sarif, not \"{f}\"";
+                    if (f is "text" or "json" or "sarif" or "pretty") o.Format = f;
+                    else if (f is not null) o.Error = $"--format takes pretty, text, json or sarif, not \"{f}\"";
+                    break;
+                case "--bank":
+                    o.Bank = Value();
                     break;
                 case "--config":
                     o.Config = Value();

@@ -146,6 +146,18 @@ internal static class JsonOutput
                 w.WriteString("message", d.Message);
                 if (d.Path is null) w.WriteNull("path"); else w.WriteString("path", d.Path);
                 if (d.Range is { } r) WriteRange(w, "range", r);
+                if (d.Related.Count > 0)
+                {
+                    w.WriteStartArray("related");
+                    foreach (var rel in d.Related)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("path", rel.Path);
+                        if (rel.Range is { } rr) WriteRange(w, "range", rr);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
                 Spill(w);
             }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Text;
+using PmPrep.Server.Workspace;
 
 namespace PmPrep.Server.Cli;
 
@@ -13,6 +14,7 @@ internal static class SarifOutput
     {
         var rules = EngineData.Default.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        string? docs = Lsp.DocsLinks.FindLocal(AppContext.BaseDirectory);
         JsonOutput.Emit(output, w =>
         {
             w.WriteStartObject();
@@ -23,7 +25,7 @@ internal static class SarifOutput
             w.WriteStartObject("tool");
             w.WriteStartObject("driver");
             w.WriteString("name", "pmprep");
-            w.WriteString("semanticVersion", typeof(SarifOutput).Assembly.GetName().Version?.ToString(3) ?? "0.1.0");
+            w.WriteString("semanticVersion", ProductInfo.Version);
             w.WriteStartArray("rules");
             foreach (var r in rules)
             {
@@ -31,8 +33,13 @@ internal static class SarifOutput
                 w.WriteString("id", r.Id);
                 w.WriteStartObject("shortDescription"); w.WriteString("text", r.Title); w.WriteEndObject();
                 w.WriteStartObject("fullDescription"); w.WriteString("text", r.Why); w.WriteEndObject();
-                w.WriteString("helpUri", r.DocsPath);
-                w.WriteStartObject("help"); w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}"); w.WriteEndObject();
+                // The page itself travels in the log (every install has it, embedded); a link only
+                // when a docs folder sits next to this binary, never a relative path that resolves nowhere.
+                if (docs is not null) w.WriteString("helpUri", docs + r.Id + ".md");
+                w.WriteStartObject("help");
+                w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}");
+                if (RuleDocs.Page(r.Id) is { } page) w.WriteString("markdown", page);
+                w.WriteEndObject();
                 w.WriteStartObject("defaultConfiguration"); w.WriteString("level", Level(r.DefaultSeverity)); w.WriteEndObject();
                 w.WriteEndObject();
             }
@@ -45,10 +52,10 @@ internal static class SarifOutput
             {
                 if (f.Analysis is null) continue;
                 foreach (var d in f.Analysis.Diagnostics)
-                    Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, f.File.DisplayPath, d.Range);
+                    Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, f.File.DisplayPath, d.Range, null);
             }
             foreach (var d in bank.Diagnostics)
-                Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, d.Path, d.Range);
+                Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, d.Path, d.Range, d.Related);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
@@ -56,7 +63,7 @@ internal static class SarifOutput
         });
     }
 
-    private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range)
+    private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range, IReadOnlyList<RelatedStory>? related)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", ruleId);
@@ -66,22 +73,35 @@ internal static class SarifOutput
         if (path is not null)
         {
             w.WriteStartArray("locations");
-            w.WriteStartObject();
-            w.WriteStartObject("physicalLocation");
-            w.WriteStartObject("artifactLocation"); w.WriteString("uri", path); w.WriteEndObject();
-            if (range is { } r)
-            {
-                w.WriteStartObject("region");
-                w.WriteNumber("startLine", r.Start.Line + 1);
-                w.WriteNumber("startColumn", r.Start.Character + 1);
-                w.WriteNumber("endLine", r.End.Line + 1);
-                w.WriteNumber("endColumn", r.End.Character + 1);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-            w.WriteEndObject();
+            Location(w, path, range, null);
             w.WriteEndArray();
         }
+        if (related is { Count: > 0 })
+        {
+            // The other story a bank finding names (the duplicate, the conflicting role).
+            w.WriteStartArray("relatedLocations");
+            for (int i = 0; i < related.Count; i++) Location(w, related[i].Path, related[i].Range, i);
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void Location(Utf8JsonWriter w, string path, TextRange? range, int? id)
+    {
+        w.WriteStartObject();
+        if (id is { } n) w.WriteNumber("id", n);
+        w.WriteStartObject("physicalLocation");
+        w.WriteStartObject("artifactLocation"); w.WriteString("uri", path); w.WriteEndObject();
+        if (range is { } r)
+        {
+            w.WriteStartObject("region");
+            w.WriteNumber("startLine", r.Start.Line + 1);
+            w.WriteNumber("startColumn", r.Start.Character + 1);
+            w.WriteNumber("endLine", r.End.Line + 1);
+            w.WriteNumber("endColumn", r.End.Character + 1);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

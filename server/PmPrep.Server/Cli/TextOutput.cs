@@ -33,6 +33,8 @@ internal static class TextOutput
             if (counts.TryGetValue(sev, out int n)) parts.Add($"{n} {name}{(n == 1 || name == "information" ? "" : "s")}");
         string minutes = stories == 0 ? "" : $", {files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Average(f => f.Analysis!.Minutes).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} min average";
         string others = (designs > 0 ? $", {designs} design answer{(designs == 1 ? "" : "s")}" : "") + (prfaqs > 0 ? $", {prfaqs} PR/FAQ{(prfaqs == 1 ? "" : "s")}" : "");
-        o.WriteLine($"{stories} stor{(stories == 1 ? "y" : "ies")}{others} checked{minutes}: {(parts.Count == 0 ? "no findings" : string.Join(", ", parts))}");
+        string bankNote = bank.Stories.Count > 0 && !bank.RulesRan
+            ? $"; bank rules not run (the bank has {bank.Stories.Count} stor{(bank.Stories.Count == 1 ? "y" : "ies")}, they need {BankAnalyzer.MinStories})" : "";
+        o.WriteLine($"{stories} stor{(stories == 1 ? "y" : "ies")}{others} checked{minutes}: {(parts.Count == 0 ? "no findings" : string.Join(", ", parts))}{bankNote}");
     }
 }

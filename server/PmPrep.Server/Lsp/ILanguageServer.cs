@@ -1,6 +1,6 @@
 using System.Text.Json;
-using PolyType;
 using PmPrep.Server.Lsp.Protocol;
+using PolyType;
 using StreamJsonRpc;
 
 namespace PmPrep.Server.Lsp;

@@ -146,9 +146,21 @@ public sealed class LspDiagnostic
     public CodeDescription? CodeDescription { get; set; }
     public string Source { get; set; } = "pmprep";
     public string Message { get; set; } = "";
+    /// <summary>For bank findings: the other story the finding names (the duplicate, the conflicting role).</summary>
+    public List<DiagnosticRelatedInformation>? RelatedInformation { get; set; }
     public JsonElement? Data { get; set; }
 }
 public sealed class CodeDescription { public string Href { get; set; } = ""; }
+public sealed class DiagnosticRelatedInformation
+{
+    public LspLocation Location { get; set; } = new();
+    public string Message { get; set; } = "";
+}
+public sealed class LspLocation
+{
+    public string Uri { get; set; } = "";
+    public LspRange Range { get; set; } = new(new(0, 0), new(0, 0));
+}
 
 // ---- hover
 
@@ -337,15 +349,30 @@ public sealed class CoverageStory
     public string? Title { get; set; }
     public int Words { get; set; }
     public double Minutes { get; set; }
+    /// <summary>The spoken-length band this story is judged against (its own settings: `.pmprep.yaml` or the editor's).</summary>
+    public CoverageBand Band { get; set; } = new();
+    /// <summary>"short", "ok", "long" (over max) or "over" (over the limit): what story-too-short/-long say.</summary>
+    public string Length { get; set; } = "ok";
     public bool Open { get; set; }
     public int? Version { get; set; }
     public List<string> Claimed { get; set; } = new();
+}
+public sealed class CoverageBand
+{
+    public double Min { get; set; }
+    public double Max { get; set; }
+    public double Limit { get; set; }
+    public double WordsPerMinute { get; set; }
 }
 public sealed class CoveragePrinciple
 {
     public string Name { get; set; } = "";
     public string Key { get; set; } = "";
+    /// <summary>The principle's meaning in one paragraph (for the tree's tooltip).</summary>
+    public string? Meaning { get; set; }
     public bool Gap { get; set; }
+    /// <summary>The lp-coverage-gap finding's LSP severity when the principle is a gap (null otherwise, or when the rule is off).</summary>
+    public int? GapSeverity { get; set; }
     public List<CoverageCellDto> Cells { get; set; } = new();
 }
 public sealed class CoverageCellDto
@@ -369,6 +396,8 @@ public sealed class CoverageDiagnostic
     public string Message { get; set; } = "";
     public string? Uri { get; set; }
     public LspRange? Range { get; set; }
+    /// <summary>The other stories the finding names.</summary>
+    public List<LspLocation>? Related { get; set; }
 }
 
 /// <summary>The `pmprep/report` answer: the story-bank report as one self-contained HTML page.</summary>

@@ -56,7 +56,9 @@ public sealed class DuplicateStory : BankRule
             var story = ctx.Stories[i];
             var span = ctx.Facts(story).TitleSpan;
             string percent = Math.Round(best[i] * 100).ToString(CultureInfo.InvariantCulture);
-            ctx.Report(Id, new Dictionary<string, string> { ["file"] = Others(ctx, cluster, i), ["percent"] = percent }, story, span.Start, span.End);
+            var related = cluster.Where(j => j != i).Take(MaxNamed).Select(j => ctx.Stories[j])
+                .Select(o => new RelatedStory(o.Path, o.Analysis.Document.RangeOf(ctx.Facts(o).TitleSpan.Start, ctx.Facts(o).TitleSpan.End))).ToList();
+            ctx.Report(Id, new Dictionary<string, string> { ["file"] = Others(ctx, cluster, i), ["percent"] = percent }, story, span.Start, span.End, related: related);
         }
     }
 

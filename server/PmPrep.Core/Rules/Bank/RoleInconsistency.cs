@@ -16,33 +16,31 @@ public sealed class RoleInconsistency : BankRule
     public override void Check(BankContext ctx)
     {
         // One finding per place: a sentence that conflicts with several stories names the first and counts the rest.
-        var byPlace = new Dictionary<(string Path, int Start), (BankStory Story, RoleMention Mine, RoleMention Theirs, string Work, List<string> Others)>();
+        var byPlace = new Dictionary<(string Path, int Start), (BankStory Story, RoleMention Mine, RoleMention Theirs, string Work, List<RelatedStory> Others)>();
         foreach (var pair in ctx.Pairs)
         {
             if (pair.Conflict is not { } c) continue;
             // Suppressed on either side: the user has settled this pair (e.g. "I supported it while on another team").
             if (ctx.IsSuppressed(Id, pair.A, c.A.Start) || ctx.IsSuppressed(Id, pair.B, c.B.Start)) continue;
-            Add(byPlace, pair.A, c.A, c.B, c.Work, pair.B.Path);
-            Add(byPlace, pair.B, c.B, c.A, c.Work, pair.A.Path);
+            Add(byPlace, pair.A, c.A, c.B, c.Work, new RelatedStory(pair.B.Path, pair.B.Analysis.Document.RangeOf(c.B.Start, c.B.End), c.B.Phrase));
+            Add(byPlace, pair.B, c.B, c.A, c.Work, new RelatedStory(pair.A.Path, pair.A.Analysis.Document.RangeOf(c.A.Start, c.A.End), c.A.Phrase));
         }
         foreach (var (_, f) in byPlace.OrderBy(k => k.Key.Path, StringComparer.Ordinal).ThenBy(k => k.Key.Start))
         {
-            string file = f.Others.Count == 1 ? f.Others[0] : $"{f.Others[0]} (and {f.Others.Count - 1} other stor{(f.Others.Count == 2 ? "y" : "ies")})";
             ctx.Report(Id, new Dictionary<string, string>
             {
                 ["project"] = f.Work,
                 ["role"] = f.Mine.Phrase,
                 ["other"] = f.Theirs.Phrase,
-                ["file"] = file,
-            }, f.Story, f.Mine.Start, f.Mine.End, phrase: f.Mine.Phrase);
+            }, f.Story, f.Mine.Start, f.Mine.End, phrase: f.Mine.Phrase, related: f.Others);
         }
     }
 
-    private static void Add(Dictionary<(string, int), (BankStory, RoleMention, RoleMention, string, List<string>)> byPlace,
-        BankStory story, RoleMention mine, RoleMention theirs, string work, string otherPath)
+    private static void Add(Dictionary<(string, int), (BankStory, RoleMention, RoleMention, string, List<RelatedStory>)> byPlace,
+        BankStory story, RoleMention mine, RoleMention theirs, string work, RelatedStory other)
     {
         var key = (story.Path, mine.Start);
-        if (byPlace.TryGetValue(key, out var had)) had.Item5.Add(otherPath);
-        else byPlace[key] = (story, mine, theirs, work, new List<string> { otherPath });
+        if (byPlace.TryGetValue(key, out var had)) had.Item5.Add(other);
+        else byPlace[key] = (story, mine, theirs, work, new List<RelatedStory> { other });
     }
 }

@@ -1,17 +1,37 @@
 using System.Text;
 using PmPrep.Server.IO;
 
-namespace PmPrep.Server.Cli;
+namespace PmPrep.Server.Workspace;
 
 /// <summary>A story read from disk, or the reason it could not be read.</summary>
 public sealed record LoadedFile(string FullPath, string DisplayPath, string? Text, string? Error, bool HadBom, string NewLine);
 
-/// <summary>Finds `*.story.md` files and reads them strictly: UTF-8 only, no binaries, a size limit.</summary>
+/// <summary>
+/// Finds `*.story.md` files and reads them strictly: UTF-8 only, no binaries, one size limit. The
+/// CLI and the language server both read stories through here, so they see the same files.
+/// </summary>
 public static class StoryFiles
 {
+    /// <summary>The one size limit for a story read from disk (the CLI and the server's index).</summary>
     public const long MaxBytes = 16 * 1024 * 1024;
 
-    /// <summary>Expands paths: directories are searched for practice files (`*.story.md`, `*.design.md`, `*.prfaq.md`); files are taken as given.</summary>
+    public const string ConfigName = ".pmprep.yaml";
+
+    /// <summary>The one list of folders never searched for stories: tools' output, dependencies, caches.</summary>
+    public static IReadOnlySet<string> SkippedDirs => DirectoryWalk.DefaultSkippedDirs;
+
+    public static bool IsStory(string path) => path.EndsWith(".story.md", StringComparison.OrdinalIgnoreCase);
+    public static bool IsConfig(string path) => Path.GetFileName(path).Equals(ConfigName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Every story under <paramref name="root"/>, in ordinal order, through the one safe walk
+    /// (<see cref="DirectoryWalk"/>: skipped folders, regular files only, links only inside the
+    /// root). Unreadable folders are passed over. The CLI and the server's index both call it.
+    /// </summary>
+    public static List<string> Discover(string root) =>
+        Core.Practice.PracticeFiles.Patterns.SelectMany(p => DirectoryWalk.Find(root, p.TrimStart('*'))).ToList();
+
+        /// <summary>Expands paths: directories are searched for practice files (`*.story.md`, `*.design.md`, `*.prfaq.md`); files are taken as given.</summary>
     public static (List<string> Files, List<string> Errors) Expand(IEnumerable<string> paths, string cwd)
     {
         var files = new List<string>();
@@ -35,11 +55,17 @@ public static class StoryFiles
     public static LoadedFile Read(string fullPath, string cwd)
     {
         string display = Display(fullPath, cwd);
-        var read = SafeRead.ReadBytes(fullPath, MaxBytes);   // regular files only, the limit on bytes read
-        if (read.Bytes is not { } bytes) return new LoadedFile(fullPath, display, null, read.Error, false, "\n");
-        var (text, error, bom) = Decode(bytes);
+        var (text, error, bom) = ReadText(fullPath);
         if (text is null) return new LoadedFile(fullPath, display, null, error, false, "\n");
         return new LoadedFile(fullPath, display, text, null, bom, text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n");
+    }
+
+    /// <summary>A story's text, or why it cannot be read: regular files only, the size limit, then strict decoding.</summary>
+    public static (string? Text, string? Error, bool Bom) ReadText(string fullPath)
+    {
+        var read = SafeRead.ReadBytes(fullPath, MaxBytes);   // regular files only, the limit on bytes read
+        if (read.Bytes is not { } bytes) return (null, read.Error, false);
+        return Decode(bytes);
     }
 
     /// <summary>Strict UTF-8 decoding: the BOM is dropped (as editors do), invalid bytes and NULs are refused.</summary>
