@@ -4,8 +4,8 @@ using PmPrep.Core.Config;
 using PmPrep.Core.Design.Rules;
 using PmPrep.Core.Model;
 using PmPrep.Core.Parsing;
-using PmPrep.Core.Reading;
 using PmPrep.Core.Practice;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Signals;
 

@@ -1,8 +1,8 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Model;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Text;
-using PmPrep.Core.Reading;
 
 namespace PmPrep.Core.Fixes;
 

@@ -1,7 +1,7 @@
 using PmPrep.Core.Analysis;
 using PmPrep.Core.Model;
-using PmPrep.Core.Rules;
 using PmPrep.Core.Reading;
+using PmPrep.Core.Rules;
 
 namespace PmPrep.Core.Fixes;
 

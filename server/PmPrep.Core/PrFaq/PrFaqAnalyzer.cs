@@ -3,9 +3,9 @@ using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
 using PmPrep.Core.Model;
 using PmPrep.Core.Parsing;
-using PmPrep.Core.Reading;
 using PmPrep.Core.Practice;
 using PmPrep.Core.PrFaq.Rules;
+using PmPrep.Core.Reading;
 using PmPrep.Core.Rules;
 using PmPrep.Core.Signals;
 

@@ -199,7 +199,14 @@ public static class ClauseReader
             case "due": if (n == "to") { end = k + 2; return Link.DueTo; } return Link.None;
             case "considering": return Link.Considering;
             // ", assuming the tests would suffice", ", believing the data was wrong": the belief behind the act.
-            case "assuming": case "believing": case "knowing": case "figuring": case "reasoning": case "expecting": case "suspecting": case "judging":
+            case "assuming":
+            case "believing":
+            case "knowing":
+            case "figuring":
+            case "reasoning":
+            case "expecting":
+            case "suspecting":
+            case "judging":
                 return Link.Considering;
             case "despite": return Link.Despite;
             case "although": case "though": case "whereas": return Link.Although;
@@ -240,8 +247,15 @@ public static class ClauseReader
         bool subjectNext = after < words.Length && StartsSubject(words, after, lex);
         switch (link)
         {
-            case Link.Because: case Link.Although: case Link.Despite: case Link.RatherThan: case Link.SoThat: case Link.Purpose:
-            case Link.Unless: case Link.WhichMeant: case Link.DueTo:
+            case Link.Because:
+            case Link.Although:
+            case Link.Despite:
+            case Link.RatherThan:
+            case Link.SoThat:
+            case Link.Purpose:
+            case Link.Unless:
+            case Link.WhichMeant:
+            case Link.DueTo:
                 return true;
             case Link.Considering:
                 return Words.Normalize(words[k].Lower) == "considering" || (g & Gap.Comma) != 0 || k == 0;
@@ -255,7 +269,10 @@ public static class ClauseReader
                 return (g & Gap.Comma) != 0 || k == 0 || hasVerb;
             case Link.So:
                 return (g & Gap.Comma) != 0 || subjectNext;
-            case Link.And: case Link.Or: case Link.Then: case Link.But:
+            case Link.And:
+            case Link.Or:
+            case Link.Then:
+            case Link.But:
                 if (subjectNext) return true;
                 if (link == Link.But && (g & Gap.Comma) != 0) return true;
                 // Shared subject: "I wrote the spec and shipped it".
@@ -271,7 +288,11 @@ public static class ClauseReader
                 if (WordNet.VerbLemma(prev) is { } pl && lex.Set("complement-verbs").Contains(pl)) return true;
                 if (after < words.Length && IsFiniteVerbAt(words, after, lex) && IsNounish(words[k - 1])) return true; // relative: "a job that polled"
                 return subjectNext && hasVerb && IsNounish(words[k - 1]) && !WordNet.IsVerb(prev);
-            case Link.After: case Link.Before: case Link.When: case Link.While: case Link.If:
+            case Link.After:
+            case Link.Before:
+            case Link.When:
+            case Link.While:
+            case Link.If:
                 return k == 0 || (g & Gap.Comma) != 0 || subjectNext || (after < words.Length && WordNet.VerbFormOf(words[after].Lower) == VerbForm.Gerund);
             case Link.AfterSeeing:
                 return true;
@@ -543,7 +564,7 @@ public static class ClauseReader
             if (first && Grammar.SubjectPronouns.Contains(w) && w.Contains('\''))
             {
                 // "we're", "I've", "we'd": pronoun + auxiliary in one word.
-                string aux = w[(w.IndexOf('\'') )..];
+                string aux = w[(w.IndexOf('\''))..];
                 if (aux is "'re" or "'m" or "'s") sawBe = true;
                 else if (aux == "'ve") { } // "we've shipped": a perfect, still a fact
                 else if (aux == "'d") { c.Mood = Mood.Would; }

@@ -31,7 +31,7 @@ public static class StoryFiles
     public static List<string> Discover(string root) =>
         Core.Practice.PracticeFiles.Patterns.SelectMany(p => DirectoryWalk.Find(root, p.TrimStart('*'))).ToList();
 
-        /// <summary>Expands paths: directories are searched for practice files (`*.story.md`, `*.design.md`, `*.prfaq.md`); files are taken as given.</summary>
+    /// <summary>Expands paths: directories are searched for practice files (`*.story.md`, `*.design.md`, `*.prfaq.md`); files are taken as given.</summary>
     public static (List<string> Files, List<string> Errors) Expand(IEnumerable<string> paths, string cwd)
     {
         var files = new List<string>();
