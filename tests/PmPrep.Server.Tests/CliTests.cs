@@ -254,7 +254,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("front-matter-invalid", stdout);
         var (_, json, _) = Run("rules", "--format", "json");
         using var doc = JsonDocument.Parse(json);
-        Assert.Equal(39, doc.RootElement.GetProperty("rules").GetArrayLength()); // 21 story + 5 bank rules (SPEC section 2), 9 design + 4 PR/FAQ rules (2b)
+        Assert.Equal(41, doc.RootElement.GetProperty("rules").GetArrayLength()); // 23 story + 5 bank rules (SPEC section 2), 9 design + 4 PR/FAQ rules (2b)
     }
 
     [Fact]

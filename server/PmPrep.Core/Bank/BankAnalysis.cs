@@ -35,13 +35,22 @@ public sealed record BankDiagnostic(string RuleId, Severity Severity, string Mes
     public string Format(Func<string, string> displayPath)
     {
         if (Related.Count == 0 || Args is null) return Message;
-        var args = new Dictionary<string, string>(Args, StringComparer.Ordinal) { ["file"] = FileArg(Related, displayPath) };
+        int total = Args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, Related.Count) : Related.Count;
+        var args = new Dictionary<string, string>(Args, StringComparer.Ordinal) { ["file"] = FileArg(Related, displayPath, total) };
         return Rules.RuleContext.Fill(EngineData.Default.Rule(RuleId).Message, args);
     }
 
-    internal static string FileArg(IReadOnlyList<RelatedStory> related, Func<string, string> displayPath) =>
-        related.Count == 1 ? displayPath(related[0].Path)
-            : $"{displayPath(related[0].Path)} (and {related.Count - 1} other stor{(related.Count == 2 ? "y" : "ies")})";
+    /// <summary>Stories named in a bank message: the other story, or "4 other stories (a, b, c and 1 more)" for a cluster.</summary>
+    internal const int MaxNamed = 3;
+
+    internal static string FileArg(IReadOnlyList<RelatedStory> related, Func<string, string> displayPath, int total)
+    {
+        if (total <= 1) return displayPath(related[0].Path);
+        var names = related.Take(MaxNamed).Select(r => displayPath(r.Path)).ToList();
+        string rest = total > names.Count ? $" and {total - names.Count} more" : "";
+        string named = rest.Length == 0 && names.Count > 1 ? string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1] : string.Join(", ", names);
+        return $"{total} other stories ({named}{rest})";
+    }
 }
 
 /// <summary>
@@ -181,7 +190,7 @@ public sealed class BankContext
         related ??= Array.Empty<RelatedStory>();
         var allArgs = args;
         if (related.Count > 0)
-            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = BankDiagnostic.FileArg(related, p => p) };
+            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = BankDiagnostic.FileArg(related, p => p, args is not null && args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, related.Count) : related.Count) };
         _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, allArgs), story?.Path, range, start, end) { Phrase = phrase, Related = related, Args = args });
     }
 

@@ -19,7 +19,10 @@ public sealed class DuplicateStory : BankRule
     public override string Id => "duplicate-story";
 
     /// <summary>Other stories named in one finding; the rest are counted.</summary>
-    public const int MaxNamed = 3;
+    public const int MaxNamed = BankDiagnostic.MaxNamed;
+
+    /// <summary>Related stories carried by one finding.</summary>
+    public const int MaxRelated = 20;
 
     public override void Check(BankContext ctx)
     {
@@ -56,9 +59,10 @@ public sealed class DuplicateStory : BankRule
             var story = ctx.Stories[i];
             var span = ctx.Facts(story).TitleSpan;
             string percent = Math.Round(best[i] * 100).ToString(CultureInfo.InvariantCulture);
-            var related = cluster.Where(j => j != i).Take(MaxNamed).Select(j => ctx.Stories[j])
+            // Every other member is related (up to a cap: a bank of copies stays linear); the message names three and counts the rest.
+            var related = cluster.Where(j => j != i).Take(MaxRelated).Select(j => ctx.Stories[j])
                 .Select(o => new RelatedStory(o.Path, o.Analysis.Document.RangeOf(ctx.Facts(o).TitleSpan.Start, ctx.Facts(o).TitleSpan.End))).ToList();
-            ctx.Report(Id, new Dictionary<string, string> { ["file"] = Others(ctx, cluster, i), ["percent"] = percent }, story, span.Start, span.End, related: related);
+            ctx.Report(Id, new Dictionary<string, string> { ["file"] = Others(ctx, cluster, i), ["percent"] = percent, ["others"] = (cluster.Count - 1).ToString(CultureInfo.InvariantCulture) }, story, span.Start, span.End, related: related);
         }
     }
 
