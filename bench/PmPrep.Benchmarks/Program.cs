@@ -6,6 +6,7 @@ using PmPrep.Core.Analysis;
 
 // dotnet run -c Release --project bench/PmPrep.Benchmarks -- [BenchmarkDotNet args, e.g. --filter '*']
 // dotnet run -c Release --project bench/PmPrep.Benchmarks -- corpus DIR   (writes the comparison corpus)
+// dotnet run -c Release --project bench/PmPrep.Benchmarks -- bankscale similar|copies|diverse N   (bank rules at scale, one JSON line)
 // dotnet run -c Release --project bench/PmPrep.Benchmarks -- quick        (a stopwatch sanity run, no BenchmarkDotNet)
 if (args.Length >= 1 && args[0] == "corpus")
 {
@@ -36,6 +37,16 @@ if (args.Length >= 1 && args[0] == "deep")
     Deep.Run(int.Parse(args[1]), int.Parse(args[2]));
     return 0;
 }
+if (args.Length >= 4 && args[0] == "bankscale-corpus")
+{
+    BankScale.Write(args[1], int.Parse(args[2]), args[3]);
+    return 0;
+}
+if (args.Length >= 3 && args[0] == "bankscale")
+{
+    BankScale.Run(args[1], int.Parse(args[2]));
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "stages")
 {
     Warmup.Run();
@@ -52,6 +63,10 @@ static void WriteCorpus(string dir)
     Directory.CreateDirectory(Path.Combine(dir, "bank"));
     foreach (var (name, text) in StoryCorpus.Bank(100))
         File.WriteAllText(Path.Combine(dir, "bank", name), text, utf8);
+    // The 1,000-story bank of issue 15's target, for the whole-process runs.
+    Directory.CreateDirectory(Path.Combine(dir, "bank1000"));
+    foreach (var (name, text) in StoryCorpus.Bank(1000))
+        File.WriteAllText(Path.Combine(dir, "bank1000", name), text, utf8);
     Directory.CreateDirectory(Path.Combine(dir, "one"));
     File.WriteAllText(Path.Combine(dir, "one", "story-500.story.md"), StoryCorpus.Story(42), utf8);
     Directory.CreateDirectory(Path.Combine(dir, "large"));

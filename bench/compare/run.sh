@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side: PmPrep against write-good and markdownlint on one generated corpus, in one run.
-#   bench/compare/run.sh [--aot] [--reps N]      (PMPREP_AOT=/path/to/pmprep reuses a published AOT binary)
+#   bench/compare/run.sh [--aot] [--reps N]      (PMPREP_AOT=/path/to/pmprep reuses a published AOT binary;
+#                                                 PMPREP_AOT_BEFORE=/path/to/old/pmprep adds an older build, interleaved)
 # Installs the peers from npm into bench/compare/peers (pinned in its package.json/lock), builds
 # PmPrep in Release (and with --aot, publishes the Native AOT CLI), writes the corpus to
 # bench/compare/out/corpus, then times warm in-process linting and whole-process CLI runs and
@@ -38,4 +39,4 @@ dotnet "$root/bench/PmPrep.Benchmarks/bin/Release/net10.0/PmPrep.Benchmarks.dll"
 
 node "$here/compare.mjs" --corpus "$corpus" --reps "$reps" \
   --bench-dll "$root/bench/PmPrep.Benchmarks/bin/Release/net10.0/PmPrep.Benchmarks.dll" \
-  --jit-cli "$jit_cli" ${aot_cli:+--aot-cli "$aot_cli"}
+  --jit-cli "$jit_cli" ${aot_cli:+--aot-cli "$aot_cli"} ${PMPREP_AOT_BEFORE:+--aot-cli-before "$PMPREP_AOT_BEFORE"}

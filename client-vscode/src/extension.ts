@@ -16,12 +16,14 @@ import {
 } from 'vscode-languageclient/node';
 import { bankSummary, COVERAGE_REQUEST, CoverageModel, CoverageResult, CoverageTreeProvider, LspRange, openEvidence } from './coverage';
 import { newStory } from './newStory';
+import { newDesignAnswer, PRACTICE_SELECTOR } from './practiceFiles';
 import { CoverageReport } from './report';
 import { REPORT_REQUEST, ReportResult } from './reportPage';
 import { explainEarlyExit, resolveServer, ServerCommand, ServerStartError, spawnServer, StderrTail } from './serverLaunch';
 import { isStory, minutesFromLensTitle, MinutesStatusBar } from './statusBar';
 
-const STORY_SELECTOR = [{ scheme: 'file', pattern: '**/*.story.md' }];
+// Stories, design answers and PR/FAQs (see practiceFiles.ts).
+const STORY_SELECTOR = PRACTICE_SELECTOR;
 
 /**
  * The language client with the library's own pop-ups turned off: each start failure or crash is
@@ -57,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pmprep.newStory', newStory),
+    vscode.commands.registerCommand('pmprep.newDesignAnswer', newDesignAnswer),
     vscode.commands.registerCommand('pmprep.showCoverageReport', () => report.show()),
     // The server's code lens on the story title runs this id.
     vscode.commands.registerCommand('pmprep.showCoverage', () => report.show()),

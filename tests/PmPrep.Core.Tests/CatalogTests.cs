@@ -18,7 +18,9 @@ public class CatalogTests
     public void Every_catalog_rule_is_implemented_once_and_every_implementation_is_catalogued()
     {
         var catalog = EngineData.Default.Rules.Select(r => r.Id).OrderBy(x => x).ToList();
-        var code = RuleRegistry.StoryRules.Select(r => r.Id).Concat(BankAnalyzer.Rules.Select(r => r.Id)).OrderBy(x => x).ToList();
+        var code = RuleRegistry.StoryRules.Select(r => r.Id).Concat(BankAnalyzer.Rules.Select(r => r.Id))
+            .Concat(Design.DesignAnalyzer.Rules.Select(r => r.Id)).Concat(PrFaq.PrFaqAnalyzer.Rules.Select(r => r.Id))
+            .OrderBy(x => x).ToList();
         Assert.Equal(catalog, code);
     }
 

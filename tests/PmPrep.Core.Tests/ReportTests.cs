@@ -123,7 +123,7 @@ public class ReportTests
     }
 
     [Fact]
-    public void Each_story_has_its_findings_and_three_follow_ups()
+    public void Each_story_has_its_findings_and_its_drill_questions_with_their_sentences()
     {
         var (bank, _, dom) = Examples();
         var articles = All(dom, "article").ToList();
@@ -132,7 +132,9 @@ public class ReportTests
         {
             Assert.Equal(s.Path, Attr(art, "data-story"));
             var follow = art.Descendants("div").Single(d => HasClass(d, "followups")).Descendants("li").ToList();
-            Assert.Equal(bank.FollowUpsFor(s).Select(f => f.Question), follow.Select(li => li.Elements("span").First().Value));
+            var drill = Drill.DrillSheet.For(s.Analysis, bank.DiagnosticsFor(s.Path));
+            Assert.Equal(drill.Select(f => f.Question), follow.Select(li => li.Elements("span").First().Value));
+            Assert.All(follow.Zip(drill), x => Assert.Contains(x.Second.Quote, x.First.Elements("span").Last().Value));
             var findings = art.Descendants("li").Where(li => HasClass(li, "finding")).ToList();
             Assert.Equal(s.Analysis.Diagnostics.Count + bank.DiagnosticsFor(s.Path).Count(), findings.Count);
         }

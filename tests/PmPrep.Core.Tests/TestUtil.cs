@@ -8,8 +8,12 @@ internal static class TestUtil
 {
     public static StoryAnalysis Analyze(string text, PmPrepSettings? s = null) => StoryAnalyzer.Analyze(text, s);
 
-    public static List<Diagnostic> Findings(string text, string rule, PmPrepSettings? s = null) =>
-        Analyze(text, s).Diagnostics.Where(d => d.RuleId == rule).ToList();
+    /// <summary>A rule's own findings, including those folded into another rule's finding on the same words.</summary>
+    public static List<Diagnostic> Findings(string text, string rule, PmPrepSettings? s = null)
+    {
+        var a = Analyze(text, s);
+        return a.Diagnostics.Concat(a.Folded).Where(d => d.RuleId == rule).OrderBy(d => d.Start).ToList();
+    }
 
     public static bool Fires(string text, string rule) => Findings(text, rule).Count > 0;
 

@@ -158,7 +158,8 @@ public class BankIntegrationTests : TempWorkspace
         int h1 = Array.FindIndex(lines, l => l.StartsWith("# ", StringComparison.Ordinal));
         int fm = Array.FindIndex(lines, l => l.StartsWith("title:", StringComparison.Ordinal));
 
-        var expected = BarRaiser.Markdown(BarRaiser.FollowUps(StoryAnalyzer.Analyze(text)));
+        var drill = PmPrep.Core.Drill.DrillSheet.For(StoryAnalyzer.Analyze(text));
+        var expected = PmPrep.Core.Drill.DrillSheet.Markdown(drill);
         foreach (var (line, ch) in new[] { (h1, 4), (fm, 10) })
         {
             var hover = await h.Request<Hover?>("textDocument/hover", new { textDocument = new { uri }, position = new { line, character = ch } });
@@ -169,7 +170,8 @@ public class BankIntegrationTests : TempWorkspace
             Assert.Contains("**A bar raiser will likely ask**", value);
             Assert.Contains("\n1. ", value);
             Assert.Contains("\n3. ", value);
-            Assert.DoesNotContain("\n4. ", value);
+            Assert.Contains($"\n{drill.Count}. What would you do differently with 10x data?", value);
+            Assert.DoesNotContain($"\n{drill.Count + 1}. ", value);
             Assert.Equal(line, hover.Range!.Start.Line);
         }
 
@@ -191,9 +193,9 @@ public class BankIntegrationTests : TempWorkspace
         var bankFindings = h.Server.Bank.Current.Diagnostics.Where(d => d.Path == uri).ToList();
         Assert.Contains(bankFindings, d => d.RuleId == "role-inconsistency");
         var analysis = StoryAnalyzer.Analyze(Mine);
-        var withBank = BarRaiser.FollowUps(analysis, bankFindings);
-        Assert.Contains(withBank, f => f.RuleId == "role-inconsistency");
+        var withBank = PmPrep.Core.Drill.DrillSheet.For(analysis, bankFindings);
+        Assert.Contains(withBank, f => f.Kind == PmPrep.Core.Drill.DrillKind.RoleConflict);
         var hover = await h.Request<Hover?>("textDocument/hover", new { textDocument = new { uri }, position = new { line = 4, character = 3 } });
-        Assert.Contains(BarRaiser.Markdown(withBank), hover!.Contents.Value);
+        Assert.Contains(PmPrep.Core.Drill.DrillSheet.Markdown(withBank), hover!.Contents.Value);
     }
 }

@@ -127,7 +127,7 @@ public sealed class CliTests : IDisposable
     {
         var (code, _, stderr) = Run("check", ".");
         Assert.Equal(0, code);
-        Assert.Contains("no *.story.md files found", stderr);
+        Assert.Contains("no *.story.md, *.design.md or *.prfaq.md files found", stderr);
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("front-matter-invalid", stdout);
         var (_, json, _) = Run("rules", "--format", "json");
         using var doc = JsonDocument.Parse(json);
-        Assert.Equal(25, doc.RootElement.GetProperty("rules").GetArrayLength()); // 21 story rules + 4 bank rules (SPEC section 2)
+        Assert.Equal(39, doc.RootElement.GetProperty("rules").GetArrayLength()); // 21 story + 5 bank rules (SPEC section 2), 9 design + 4 PR/FAQ rules (2b)
     }
 
     [Fact]

@@ -277,7 +277,7 @@ public class FeatureTests
         Assert.Equal(2, lenses.Count);
         int titleLine = At(Weak, "# Recommendation engine").Line;
         Assert.All(lenses, l => Assert.Equal(titleLine, l.Range.Start.Line));
-        Assert.Matches(@"^\d+\.\d min spoken \(under 2\.5\) · \d+ words$", lenses[0].Command!.Title);
+        Assert.Matches(@"^\d+\.\d min spoken \(under 2\.5\) · \d+ words( · decisions: \d+ of \d+ yours)?$", lenses[0].Command!.Title);
         Assert.StartsWith("LPs: ", lenses[1].Command!.Title);
         Assert.Contains("Think Big ✗", lenses[1].Command!.Title);
         Assert.Contains("of 5 claimed evidenced", lenses[1].Command!.Title);
@@ -300,6 +300,36 @@ public class FeatureTests
         int decisionLine = At(Good, "## Decision").Line;
         var one = await h.Request<List<InlayHint>>("textDocument/inlayHint", new { textDocument = Doc, range = new { start = new { line = decisionLine, character = 0 }, end = new { line = decisionLine + 1, character = 0 } } });
         Assert.Single(one);
+    }
+
+    [Fact]
+    public async Task Title_lens_counts_decisions_as_no_own_decision_does()
+    {
+        const string text = "# Launch\n\nThe steering committee decided to delay the launch. It was decided to cut the beta. I decided to keep the pilot.\n";
+        await using var h = await Open(text);
+        var lenses = await h.Request<List<CodeLens>>("textDocument/codeLens", new { textDocument = Doc });
+        Assert.Contains(" · decisions: 1 of 3 yours", lenses[0].Command!.Title);
+        Assert.Equal("decisions: 1 of 3 yours", PmPrep.Core.Analysis.StoryAnalyzer.Analyze(text).Decisions.Lens);
+    }
+
+    [Fact]
+    public async Task A_story_with_no_headings_gets_inferred_part_hints_and_says_so()
+    {
+        const string text = "# Payouts\n\nOur sellers waited nine days for payouts. Support got angry tickets every day. "
+            + "I decided to cut the payout hold to two days because fraud on new sellers was under 0.1%. "
+            + "Payout time fell from nine days to two within six weeks. In retrospect, I would have asked finance first.\n";
+        await using var h = await Open(text);
+        var hints = await h.Request<List<InlayHint>>("textDocument/inlayHint", new { textDocument = Doc, range = new { start = new { line = 0, character = 0 }, end = new { line = 999, character = 0 } } });
+        Assert.Equal(4, hints.Count);
+        Assert.StartsWith("Context (inferred) ", hints[0].Label);
+        Assert.StartsWith("Decision (inferred) ", hints[1].Label);
+        Assert.Contains("inferred from the content", hints[1].Tooltip);
+        int line = At(text, "I decided").Line;
+        Assert.Equal(line, hints[1].Position.Line);
+        var hover = await h.Request<Hover?>("textDocument/hover", new { textDocument = Doc, position = new { line = 0, character = 3 } });
+        Assert.Contains("Parts inferred from the content", hover!.Contents.Value);
+        var lenses = await h.Request<List<CodeLens>>("textDocument/codeLens", new { textDocument = Doc });
+        Assert.Contains("parts inferred", lenses[0].Command!.Title);
     }
 
     // ------------------------------------------------------------------ completion

@@ -418,6 +418,61 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     await screenshot('status-bar');
   });
 
+  step('opens a design answer: design diagnostics and the timebox inlay hints', 'design-answer', async () => {
+    const DESIGN = 'grocery.design.md';
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(DESIGN);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: DESIGN }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.tab[aria-label*="${DESIGN}"]`).first().waitFor();
+    await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 30000 });
+    // Inlay hints after the part headings: spoken minutes against the 5/10/20 timebox. VS Code
+    // draws them as CSS generated content (::before/::after of a span), not as text nodes.
+    const linesWithHints = () =>
+      page.evaluate(() => {
+        const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+        lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+        const generated = (el, pseudo) => {
+          const c = getComputedStyle(el, pseudo).content;
+          return c && c !== 'none' && c !== 'normal' ? c.replace(/^"|"$/g, '').replace(/\\"/g, '"') : '';
+        };
+        return lines
+          .map((l) => [...l.querySelectorAll('span')].map((sp) => (sp.children.length ? '' : generated(sp, '::before') + sp.textContent + generated(sp, '::after'))).join('').replace(/\u00a0/g, ' '))
+          .join('\n');
+      });
+    let text = '';
+    for (let i = 0; i < 60 && !/problem definition \d+\.\d\/5 min/.test(text); i++) {
+      await page.waitForTimeout(500);
+      text = await linesWithHints();
+    }
+    fs.writeFileSync(path.join(outDir, 'design-editor.txt'), text + '\n');
+    assert.match(text, /## Customer.*problem definition \d+\.\d\/5 min/);
+    assert.match(text, /## Options.*scoping \d+\.\d\/10 min/);
+    assert.match(text, /## Pilot.*solution \d+\.\d\/20 min/);
+    await screenshot('design-inlay-hints');
+
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await rows.first().waitFor();
+    // Design rules (rules.yaml): solution-before-problem and pilot-without-rollback messages.
+    await page.waitForFunction(
+      () => {
+        const labels = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => r.getAttribute('aria-label') ?? '');
+        return labels.some((l) => l.includes('comes before the customer')) && labels.some((l) => l.includes('no threshold that would stop or reverse it'));
+      },
+      null,
+      { timeout: 20000 },
+    );
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    fs.writeFileSync(path.join(outDir, 'design-problems.txt'), labels.join('\n') + '\n');
+    assert.ok(!labels.some((l) => l.includes('The story claims 0 principles')), 'story rules ran on a design answer');
+    await screenshot('design-problems');
+    await page.keyboard.press('Control+Shift+M');
+    await page.keyboard.press('Control+W');
+  });
+
   step('opens the coverage report webview', 'coverage-report', async () => {
     await runCommand('PmPrep: Show Coverage Report');
     await page.locator('.tab', { hasText: 'Coverage Report' }).first().waitFor();

@@ -36,4 +36,8 @@ public sealed record Diagnostic(string RuleId, Severity Severity, string Message
     public IReadOnlyList<Fix> Fixes { get; init; } = Array.Empty<Fix>();
     /// <summary>The text the finding is about, for hovers ("we decided").</summary>
     public string? Phrase { get; init; }
+    /// <summary>Rules whose findings on the same words were folded into this one (only one finding per span).</summary>
+    public IReadOnlyList<string> Also { get; init; } = Array.Empty<string>();
+    /// <summary>For a finding folded into another on the same words: that finding's rule; else null.</summary>
+    public string? FoldedInto { get; init; }
 }

@@ -36,9 +36,10 @@ public sealed record Evidence(Principle Principle, int Signals, LpSignal Stronge
 public sealed class StoryAnalysis
 {
     internal StoryAnalysis(StoryDocument doc, PmPrepSettings settings, StoryReading reading, IReadOnlyList<Diagnostic> diagnostics,
-        IReadOnlyList<LpSignal> signals, IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims)
+        IReadOnlyList<LpSignal> signals, IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims, DecisionCount? decisions = null)
     {
         Document = doc; Settings = settings; Reading = reading; Diagnostics = diagnostics; Signals = signals; Claims = claims;
+        Decisions = decisions ?? DecisionCount.None;
         AllEvidence = signals.Where(s => s.Principle is not null)
             .GroupBy(s => s.Principle!)
             .Select(g => new Evidence(g.Key, g.Count(), g.OrderByDescending(x => x.Strong).ThenByDescending(x => x.End - x.Start).First(),
@@ -53,7 +54,16 @@ public sealed class StoryAnalysis
     /// <summary>The clauses of every sentence.</summary>
     public StoryReading Reading { get; }
     public PmPrepSettings Settings { get; }
+    /// <summary>A story (the default), a design answer or a PR/FAQ: see <see cref="Practice.PracticeFiles"/>.</summary>
+    public Practice.PracticeKind Kind { get; init; } = Practice.PracticeKind.Story;
+    /// <summary>The parts and timebox of a design answer; null for other kinds.</summary>
+    public Design.DesignAnswer? Design { get; init; }
+    /// <summary>The press release and FAQ of a PR/FAQ; null for other kinds.</summary>
+    public PrFaq.PrFaqDocument? PrFaq { get; init; }
+    /// <summary>The findings, one per span (see <see cref="OneFindingPerSpan"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    /// <summary>Findings folded into another on the same words (each names it in <see cref="Diagnostic.FoldedInto"/>).</summary>
+    public IReadOnlyList<Diagnostic> Folded { get; internal init; } = Array.Empty<Diagnostic>();
     public IReadOnlyList<LpSignal> Signals { get; }
     public IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> Claims { get; }
     /// <summary>Principles the story shows (grade some or strong): what coverage, the heat map and lp-claim-unsupported count.</summary>
@@ -61,6 +71,10 @@ public sealed class StoryAnalysis
     /// <summary>Every principle with at least one signal, graded, including grade none (hovers show them as not yet evidence).</summary>
     public IReadOnlyList<Evidence> AllEvidence { get; }
     public IReadOnlyList<PartStat> PartStats { get; }
+    /// <summary>The story's decisions by owner: no-own-decision's message and the title code lens.</summary>
+    public DecisionCount Decisions { get; }
+    /// <summary>True when the story has no headings and its parts were inferred from the content.</summary>
+    public bool PartsInferred => Document.PartsInferred;
 
     public int Words => Document.Words;
     public double Minutes => Document.Words / Settings.WordsPerMinute;

@@ -17,17 +17,22 @@ public static class StoryAnalyzer
         var lexicon = Lexicon.For(settings);
         var doc = StoryParser.Parse(text ?? string.Empty);
         var reading = StoryReading.Read(doc, lexicon);
+        // A story with no headings gets parts inferred from its content, before anything reads parts.
+        PartInference.Infer(doc, reading, lexicon);
         var signals = SignalDetector.Detect(doc, lexicon, reading);
         var claims = ResolveClaims(doc.FrontMatter?.Lps);
+        var decisions = Decisions.Count(doc, reading, lexicon);
         var diagnostics = new List<Diagnostic>();
-        var ctx = new RuleContext(doc, settings, lexicon, reading, signals, claims, diagnostics);
+        var ctx = new RuleContext(doc, settings, lexicon, reading, signals, claims, diagnostics, decisions);
         foreach (var rule in RuleRegistry.StoryRules)
         {
             if (!settings.IsEnabled(rule.Id)) continue;
             rule.Check(ctx);
         }
+        // Only one finding per span: the more useful rule keeps the words, the other is folded in.
+        diagnostics = OneFindingPerSpan.Merge(diagnostics, lexicon.Data, out var folded);
         diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new StoryAnalysis(doc, settings, reading, diagnostics, signals, claims);
+        return new StoryAnalysis(doc, settings, reading, diagnostics, signals, claims, decisions) { Folded = folded };
     }
 
     /// <summary>

@@ -52,6 +52,37 @@ public sealed class BankAnalysis
     /// <summary>Pairs of stories that are near-duplicates or tell conflicting roles.</summary>
     public IReadOnlyList<StoryPair> Pairs { get; }
 
+    /// <summary>
+    /// Stories that tell the same anecdote, grouped as <c>duplicate-story</c> reports them: stories
+    /// joined by near-duplicate pairs, counting only stories that carry a <c>duplicate-story</c>
+    /// finding (so a suppressed story stays out). Each cluster and the list are in path order.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<BankStory>> DuplicateClusters => _clusters ??= ClustersOf();
+
+    private IReadOnlyList<IReadOnlyList<BankStory>>? _clusters;
+
+    private IReadOnlyList<IReadOnlyList<BankStory>> ClustersOf()
+    {
+        var reported = Diagnostics.Where(d => d.RuleId == "duplicate-story" && d.Path is not null).Select(d => d.Path!).ToHashSet(StringComparer.Ordinal);
+        if (reported.Count == 0) return Array.Empty<IReadOnlyList<BankStory>>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < Stories.Count; i++) index[Stories[i].Path] = i;
+        var sets = new UnionFind(Stories.Count);
+        foreach (var p in Pairs)
+            if (p.IsDuplicate && reported.Contains(p.A.Path) && reported.Contains(p.B.Path) && index.TryGetValue(p.A.Path, out int a) && index.TryGetValue(p.B.Path, out int b))
+                sets.Union(a, b);
+        var groups = new Dictionary<int, List<BankStory>>();
+        var order = new List<List<BankStory>>();
+        for (int i = 0; i < Stories.Count; i++)
+        {
+            if (!reported.Contains(Stories[i].Path)) continue;
+            int root = sets.Find(i);
+            if (!groups.TryGetValue(root, out var g)) { groups[root] = g = new List<BankStory>(); order.Add(g); }
+            g.Add(Stories[i]);
+        }
+        return order.Where(g => g.Count > 1).ToList();
+    }
+
     /// <summary>The bank findings located in one story.</summary>
     public IEnumerable<BankDiagnostic> DiagnosticsFor(string path) => Diagnostics.Where(d => d.Path == path);
 
@@ -85,9 +116,24 @@ public sealed class BankContext
 
     public StoryFacts Facts(BankStory story) => _facts.TryGetValue(story, out var f) ? f : StoryFacts.Of(story.Analysis);
 
+    /// <summary>
+    /// Bank findings kept per story: past this, further findings in the same story are dropped
+    /// (the rules already group a story's conflicts and duplicates, so only a story that conflicts
+    /// on many sentences gets here). Keeps the output linear in the bank's size.
+    /// </summary>
+    public const int MaxFindingsPerStory = 20;
+
+    private readonly Dictionary<string, int> _perStory = new(StringComparer.Ordinal);
+
     public void Report(string ruleId, IReadOnlyDictionary<string, string>? args, BankStory? story = null, int start = 0, int end = 0, Severity? severity = null, string? phrase = null)
     {
         if (!Settings.IsEnabled(ruleId)) return;
+        if (story is not null)
+        {
+            int had = _perStory.GetValueOrDefault(story.Path);
+            if (had >= MaxFindingsPerStory) return;
+            _perStory[story.Path] = had + 1;
+        }
         var info = EngineData.Default.Rule(ruleId);
         TextRange? range = null;
         if (story is not null)

@@ -17,6 +17,7 @@ public static class BankAnalyzer
         new LpCoverageGap(),
         new RoleInconsistency(),
         new DuplicateStory(),
+        new FactInconsistency(),
     };
 
     /// <summary>The bank from scratch. For repeated analysis after edits, keep a <see cref="BankIndex"/> instead.</summary>

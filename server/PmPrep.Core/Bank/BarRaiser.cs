@@ -52,7 +52,7 @@ public static class BarRaiser
                 Add(new FollowUp(p.FollowUps[0], $"You claim {p.Name}, but no sentence shows it.", p));
 
         // Findings, story and bank, in the probes' order of importance.
-        var findings = story.Diagnostics.Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End)))
+        var findings = story.Diagnostics.Concat(story.Folded).Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End)))
             .Concat((bankFindings ?? Enumerable.Empty<BankDiagnostic>()).Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End))))
             .ToList();
         foreach (var probe in Probes.Value.Where(p => !p.Fallback))

@@ -84,6 +84,23 @@ public static class StoryComparison
     public static bool IsDuplicate(StoryFacts a, StoryFacts b) => IsDuplicate(Measure(a, b));
 
     /// <summary>
+    /// Whether two stories could be duplicates if they shared <paramref name="mostShared"/> shingles
+    /// (an upper bound): every test only gets easier with more shared shingles. Checks the two
+    /// wording tests by arithmetic first and counts shared figures only when those fail.
+    /// </summary>
+    internal static bool CouldBeDuplicate(Fingerprint a, Fingerprint b, int mostShared)
+    {
+        int na = a.Count, nb = b.Count;
+        if (na == 0 || nb == 0 || mostShared <= 0) return false;
+        double sim = (double)mostShared / (na + nb - mostShared);
+        if (sim >= DuplicateThreshold) return true;
+        int smaller = Math.Min(na, nb);
+        if ((double)mostShared / smaller >= ContainmentThreshold && smaller >= MinContainedShingles) return true;
+        if (sim < FigureFloorSimilarity || a.NumberCount < MinSharedFigures || b.NumberCount < MinSharedFigures) return false;
+        return IsDuplicate(Measure(a, b, mostShared));
+    }
+
+    /// <summary>
     /// The role conflict between two stories, or null. Conservative: the stories must be about the
     /// same work, by the same <c>project:</c> (or one project's words contained in the other's,
     /// when at least two words), or, without a shared project, by naming the same work in both

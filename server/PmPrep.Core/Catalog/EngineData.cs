@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace PmPrep.Core.Catalog;
 
 /// <summary>
-/// The embedded data files (rules.yaml, lexicon.yaml, principles.yaml), read once. Rules and
+/// The embedded data files (rules.yaml, lexicon.yaml, practice.yaml, principles.yaml), read once. Rules and
 /// cue lists are data: adding a phrase never needs a code change.
 /// </summary>
 public sealed class EngineData
@@ -61,7 +61,7 @@ public sealed class EngineData
             string id = m.Str("id") ?? throw new InvalidOperationException("a rule in rules.yaml has no id");
             rules.Add(new RuleInfo(
                 id,
-                m.Str("scope") switch { "sentence" => RuleScope.Sentence, "bank" => RuleScope.Bank, _ => RuleScope.Story },
+                m.Str("scope") switch { "sentence" => RuleScope.Sentence, "bank" => RuleScope.Bank, "design" => RuleScope.Design, "prfaq" => RuleScope.PrFaq, _ => RuleScope.Story },
                 RuleInfo.ParseSeverity(m.Str("severity")) ?? throw new InvalidOperationException($"rule {id} has no valid severity"),
                 m.Str("title") ?? id,
                 m.Str("message") ?? id,
@@ -71,6 +71,7 @@ public sealed class EngineData
                 m.Str("fix"))
             {
                 FixTitles = FixTitles(m),
+                Short = m.Str("short") ?? id.Replace('-', ' '),
             });
         }
 
@@ -78,6 +79,10 @@ public sealed class EngineData
         var lexRoot = Yaml.LoadMapping(read("lexicon.yaml")) ?? throw new InvalidOperationException("lexicon.yaml is empty");
         if (lexRoot.Get("lists") is YamlMappingNode listMap)
             foreach (var (k, v) in listMap.Children)
+                if (k is YamlScalarNode key && key.Value is not null) lists[key.Value] = Yaml.Strings(v);
+        // The design-answer and PR/FAQ cue lists live in their own file, in the same shape.
+        if (Yaml.LoadMapping(read("practice.yaml"))?.Get("lists") is YamlMappingNode practiceLists)
+            foreach (var (k, v) in practiceLists.Children)
                 if (k is YamlScalarNode key && key.Value is not null) lists[key.Value] = Yaml.Strings(v);
 
         var principles = new List<Principle>();

@@ -10,7 +10,12 @@ namespace PmPrep.Core.Catalog;
 /// </summary>
 public sealed class Lexicon
 {
-    private static readonly ConcurrentDictionary<string, Lexicon> Cache = new(StringComparer.Ordinal);
+    // Compiled once per distinct set of extra phrases and cues, even when many threads ask at once
+    // (Lazy: GetOrAdd alone may run the factory on each racing thread). The weak table remembers
+    // the answer per settings object, so a bank of stories checked with one settings object builds
+    // its key once, not once per story.
+    private static readonly ConcurrentDictionary<string, Lazy<Lexicon>> Cache = new(StringComparer.Ordinal);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PmPrepSettings, Lexicon> BySettings = new();
 
     private readonly Dictionary<string, PatternSet<string>> _lists = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _sets = new(StringComparer.Ordinal);
@@ -24,10 +29,16 @@ public sealed class Lexicon
 
     public static Lexicon For(PmPrepSettings settings)
     {
+        if (BySettings.TryGetValue(settings, out var known)) return known;
         var key = settings.LexiconKey;
-        if (Cache.TryGetValue(key, out var lex)) return lex;
-        if (Cache.Count > 64) Cache.Clear(); // settings churn: do not grow without bound
-        return Cache.GetOrAdd(key, _ => new Lexicon(EngineData.Default, settings));
+        if (!Cache.TryGetValue(key, out var lazy))
+        {
+            if (Cache.Count > 64) Cache.Clear(); // settings churn: do not grow without bound
+            lazy = Cache.GetOrAdd(key, _ => new Lazy<Lexicon>(() => new Lexicon(EngineData.Default, settings), LazyThreadSafetyMode.ExecutionAndPublication));
+        }
+        var lex = lazy.Value;
+        BySettings.AddOrUpdate(settings, lex);
+        return lex;
     }
 
     private Lexicon(EngineData data, PmPrepSettings settings)

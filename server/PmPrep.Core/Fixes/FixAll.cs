@@ -32,7 +32,8 @@ public static class FixAll
         var nameDrops = analysis.Diagnostics.Where(d => d.RuleId == "lp-name-drop")
             .Select(d => analysis.Document.Sentences.FirstOrDefault(s => s.SourceStart <= d.Start && d.Start < s.SourceEnd))
             .Where(s => s is not null).Select(s => (s!.SourceStart, s.SourceEnd)).ToList();
-        foreach (var d in analysis.Diagnostics)
+        // Findings folded into another on the same words keep their fixes (filler removal under a hedge).
+        foreach (var d in analysis.Diagnostics.Concat(analysis.Folded))
         {
             var fix = Choose(d);
             if (fix is null) continue;
@@ -59,7 +60,7 @@ public static class FixAll
         d.Fixes.FirstOrDefault(f => f.InFixAll && f.Preferred) ?? d.Fixes.FirstOrDefault(f => f.InFixAll);
 
     /// <summary>True when fix-all has something to apply for this analysis.</summary>
-    public static bool HasAny(StoryAnalysis analysis) => analysis.Diagnostics.Any(d => Choose(d) is not null);
+    public static bool HasAny(StoryAnalysis analysis) => analysis.Diagnostics.Concat(analysis.Folded).Any(d => Choose(d) is not null);
 
     /// <summary>
     /// Applies fix-all until nothing more changes (at most <see cref="MaxPasses"/> passes); a fix

@@ -18,6 +18,11 @@ public sealed class Part
     public int SourceEnd { get; internal set; }
     public List<Sentence> Sentences { get; } = new();
     public int Words { get; internal set; }
+    /// <summary>
+    /// True when the story has no headings and this part was inferred from the content (the first
+    /// decision starts Decision, the first outcome after it Impact, the first reflection cue Reflection).
+    /// </summary>
+    public bool Inferred { get; internal init; }
 
     public static PartKind KindOf(string heading)
     {

@@ -27,6 +27,13 @@ public sealed class StoryDocument
     public Suppressions Suppressions { get; } = new();
     /// <summary>True when the story has level-2 headings, so part-based checks can run.</summary>
     public bool HasParts { get; internal set; }
+    /// <summary>
+    /// True when the story has no headings and its parts were inferred from the content
+    /// (<see cref="Analysis.PartInference"/>): the part-based checks run, missing-section does not.
+    /// </summary>
+    public bool PartsInferred { get; internal set; }
+    /// <summary>Part-based checks (missing-reflection, missing-data, context-too-long) can run: headed or inferred parts.</summary>
+    public bool HasReadableParts => HasParts || PartsInferred;
     public int Words { get; internal set; }
 
     /// <summary>Index of the sentence holding source offset <paramref name="offset"/> (binary search), or -1.</summary>

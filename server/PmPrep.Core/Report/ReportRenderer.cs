@@ -26,6 +26,8 @@ public sealed record ReportOptions
     /// ("... in file:///ws/b.story.md"). Identity by default.
     /// </summary>
     public Func<string, string>? DisplayPath { get; init; }
+    /// <summary>Design answers and PR/FAQs, shown in their own sections after the stories (paths as given).</summary>
+    public IReadOnlyList<(string Path, StoryAnalysis Analysis)> Practice { get; init; } = Array.Empty<(string, StoryAnalysis)>();
 }
 
 /// <summary>
@@ -97,6 +99,7 @@ public static class ReportRenderer
             Minutes();
             BankFindings();
             Stories();
+            PracticeFiles();
             Footer();
             A("</main>\n</body>\n</html>\n");
             return _sb.ToString();
@@ -167,9 +170,10 @@ public static class ReportRenderer
                 double m = s.Analysis.Minutes;
                 if (m > _s.LimitMinutes) steps.Add((Severity.Error, 2, $"Cut {Short(s)} from {Num(m)} to under {Num(_s.MaxMinutes)} minutes."));
             }
-            foreach (var pair in _bank.Pairs.Where(p => p.IsDuplicate))
-                if (_bank.Diagnostics.Any(d => d.RuleId == "duplicate-story" && d.Path == pair.A.Path))
-                    steps.Add((Severity.Information, 3, $"{Short(pair.A)} and {Short(pair.B)} tell the same anecdote: keep the stronger one."));
+            foreach (var cluster in _bank.DuplicateClusters)
+                steps.Add((Severity.Information, 3, cluster.Count == 2
+                    ? $"{Short(cluster[0])} and {Short(cluster[1])} tell the same anecdote: keep the stronger one."
+                    : $"{JoinAnd(cluster.Take(4).Select(Short).Concat(cluster.Count > 4 ? new[] { $"{cluster.Count - 4} more" } : Array.Empty<string>()))} tell the same anecdote: keep the strongest one."));
             foreach (var s in _bank.Stories)
             {
                 var unsupported = s.Analysis.ClaimedPrinciples.Where(p => !s.Analysis.Evidence.Any(e => e.Principle == p)).ToList();
@@ -342,9 +346,10 @@ public static class ReportRenderer
         private void BankFindings()
         {
             var bankWide = _bank.Diagnostics.Where(d => d.Path is null).ToList();
-            var pairs = _bank.Pairs.Where(p => (p.Conflict is not null && Reported("role-inconsistency", p)) || (p.IsDuplicate && Reported("duplicate-story", p))).ToList();
+            var pairs = _bank.Pairs.Where(p => p.Conflict is not null && Reported("role-inconsistency", p)).ToList();
+            var clusters = _bank.DuplicateClusters;
             A("<section id=\"bank-findings\">\n<h2>Across the bank</h2>\n");
-            if (bankWide.Count == 0 && pairs.Count == 0 && _o.Unreadable.Count == 0)
+            if (bankWide.Count == 0 && pairs.Count == 0 && clusters.Count == 0 && _o.Unreadable.Count == 0)
             {
                 A("<p class=\"ok\">No bank-wide findings: every principle has a story, and no two stories disagree or repeat each other.</p>\n</section>\n");
                 return;
@@ -361,15 +366,22 @@ public static class ReportRenderer
                     StoryLink(p.A); A(" but <q>").T(c.B.Phrase).A("</q> in "); StoryLink(p.B);
                     A(". Interviewers compare notes: tell the same role in every story.</span> <code class=\"rule\">role-inconsistency</code></li>\n");
                 }
-                if (p.IsDuplicate && Reported("duplicate-story", p))
+            }
+            foreach (var cluster in clusters)
+            {
+                var d = _bank.Diagnostics.First(x => x.RuleId == "duplicate-story" && x.Path == cluster[0].Path);
+                A("<li class=\"finding sev-").A(SevName(d.Severity)).A("\" data-rule=\"duplicate-story\">");
+                Sev(d.Severity);
+                A("<span class=\"msg\">");
+                for (int i = 0; i < cluster.Count; i++)
                 {
-                    var d = _bank.Diagnostics.First(x => x.RuleId == "duplicate-story" && x.Path == p.A.Path);
-                    A("<li class=\"finding sev-").A(SevName(d.Severity)).A("\" data-rule=\"duplicate-story\">");
-                    Sev(d.Severity);
-                    A("<span class=\"msg\">");
-                    StoryLink(p.A); A(" and "); StoryLink(p.B);
-                    A(" tell mostly the same anecdote (").A(Math.Round(p.Measure.Likeness * 100).ToString(Inv)).A("% alike). Keep the stronger one and use the slot for another principle.</span> <code class=\"rule\">duplicate-story</code></li>\n");
+                    if (i > 0) A(i == cluster.Count - 1 ? " and " : ", ");
+                    StoryLink(cluster[i]);
                 }
+                A(cluster.Count == 2
+                    ? " tell mostly the same anecdote. Keep the stronger one and use the slot for another principle."
+                    : " tell mostly the same anecdote. Keep the strongest one and use the other slots for other principles.");
+                A("</span> <code class=\"rule\">duplicate-story</code></li>\n");
             }
             foreach (var d in bankWide.OrderBy(d => d.Severity))
             {
@@ -432,9 +444,11 @@ public static class ReportRenderer
             A("</ul>\n");
 
             A("<div class=\"cols\">\n<div class=\"followups\">\n<h4>A bar raiser will likely ask</h4>\n<ol>\n");
-            foreach (var f in _bank.FollowUpsFor(s))
+            // The drill: each question with the sentence that prompted it.
+            foreach (var q in Drill.DrillSheet.For(a, _bank.DiagnosticsFor(s.Path)))
             {
-                A("<li data-rule=\"").T(f.RuleId ?? "").A("\" data-lp=\"").T(f.Principle?.Key ?? "").A("\"><span class=\"q\">").T(f.Question).A("</span><span class=\"why\">").T(f.Reason).A("</span></li>\n");
+                A("<li data-kind=\"").T(Drill.DrillSheet.KindName(q.Kind)).A("\"><span class=\"q\">").T(q.Question).A("</span><span class=\"why\">")
+                    .T(q.Reason).T(": \u201C").T(q.Quote).T("\u201D").A("</span></li>\n");
             }
             A("</ol>\n</div>\n<div class=\"story-findings\">\n<h4>Findings</h4>\n");
             var findings = a.Diagnostics.Select(d => (d.Severity, d.RuleId, d.Message, Line: (int?)d.Range.Start.Line, Bank: false))
@@ -457,6 +471,43 @@ public static class ReportRenderer
                 A("</ul>\n");
             }
             A("</div>\n</div>\n</article>\n");
+        }
+
+        /// <summary>Design answers, then PR/FAQs, each in its own section: spoken minutes (and the timebox for a design answer) and the findings.</summary>
+        private void PracticeFiles()
+        {
+            foreach (var (kind, id, heading) in new[] { (Practice.PracticeKind.Design, "design-answers", "Design answers"), (Practice.PracticeKind.PrFaq, "prfaqs", "PR/FAQs") })
+            {
+                var files = _o.Practice.Where(p => p.Analysis.Kind == kind).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
+                if (files.Count == 0) continue;
+                A("<section id=\"").A(id).A("\">\n<h2>").T(heading).A("</h2>\n");
+                foreach (var (path, a) in files)
+                {
+                    A("<article class=\"story practice\" data-file=\"").T(path).A("\">\n<header><h3>").T(a.Document.Title ?? path).A("</h3>\n");
+                    A("<p class=\"meta\"><code>").T(_o.DisplayPath?.Invoke(path) ?? path).A("</code> · ").A(a.Words.ToString(Inv)).A(" words · ").A(Num(a.Minutes)).A(" min spoken</p>\n</header>\n");
+                    if (a.Design is { } d)
+                    {
+                        A("<table class=\"timebox\">\n<thead><tr><th scope=\"col\">Phase</th><th scope=\"col\">Spoken</th><th scope=\"col\">Timebox</th></tr></thead>\n<tbody>\n");
+                        foreach (var p in d.Phases)
+                            A("<tr><td>").T(p.Name).A("</td><td>").A(Num(p.Minutes)).A(" min</td><td>").A(p.TargetMinutes.ToString("0", Inv)).A(" min</td></tr>\n");
+                        A("</tbody>\n</table>\n");
+                    }
+                    if (a.Diagnostics.Count == 0) A("<p class=\"ok\">No findings.</p>\n");
+                    else
+                    {
+                        A("<ul class=\"findings\">\n");
+                        foreach (var f in a.Diagnostics.OrderBy(f => f.Severity).ThenBy(f => f.Range.Start.Line))
+                        {
+                            A("<li class=\"finding sev-").A(SevName(f.Severity)).A("\" data-rule=\"").T(f.RuleId).A("\">");
+                            Sev(f.Severity);
+                            A("<span class=\"line\">line ").A((f.Range.Start.Line + 1).ToString(Inv)).A("</span> <span class=\"msg\">").T(f.Message).A("</span> <code class=\"rule\">").T(f.RuleId).A("</code></li>\n");
+                        }
+                        A("</ul>\n");
+                    }
+                    A("</article>\n");
+                }
+                A("</section>\n");
+            }
         }
 
         private void Sev(Severity s) => A("<span class=\"sev\">").T(SevLabel(s, 1)).A("</span> ");

@@ -14,7 +14,7 @@ public sealed class ContextTooLong : Rule
     public override void Check(RuleContext ctx)
     {
         var doc = ctx.Document;
-        if (!doc.HasParts) return;
+        if (!doc.HasReadableParts) return;
         var context = doc.FindPart(PartKind.Context);
         if (context is null || doc.Words == 0) return;
         var s = ctx.Settings;

@@ -2,7 +2,7 @@ using PmPrep.Core.Model;
 
 namespace PmPrep.Core.Rules;
 
-/// <summary>missing-data: the Decision part cites no data (a number, logs, a survey, an A/B test, research).</summary>
+/// <summary>missing-data: the Decision part (headed, or inferred in a story with no headings) cites no data (a number, logs, a survey, an A/B test, research).</summary>
 public sealed class MissingData : Rule
 {
     public override string Id => "missing-data";
@@ -10,7 +10,7 @@ public sealed class MissingData : Rule
     public override void Check(RuleContext ctx)
     {
         var doc = ctx.Document;
-        if (!doc.HasParts) return;
+        if (!doc.HasReadableParts) return;
         var decision = doc.FindPart(PartKind.Decision);
         if (decision is null || decision.Sentences.Count == 0) return;
         var cues = ctx.Lexicon["data-cues"];

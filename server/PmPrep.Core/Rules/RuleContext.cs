@@ -14,10 +14,14 @@ public sealed class RuleContext
     private readonly List<Diagnostic> _diagnostics;
 
     internal RuleContext(StoryDocument doc, PmPrepSettings settings, Lexicon lexicon, StoryReading reading, IReadOnlyList<LpSignal> signals,
-        IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims, List<Diagnostic> sink)
+        IReadOnlyList<(FrontMatterValue Value, Principle? Principle)> claims, List<Diagnostic> sink, DecisionCount? decisions = null)
     {
         Document = doc; Settings = settings; Lexicon = lexicon; Reading = reading; Signals = signals; Claims = claims; _diagnostics = sink;
+        Decisions = decisions ?? Analysis.Decisions.Count(doc, reading, lexicon);
     }
+
+    /// <summary>The story's decisions by owner (the count no-own-decision and the title code lens show).</summary>
+    public DecisionCount Decisions { get; }
 
     /// <summary>Every sentence's clauses: who acted, what they did, why.</summary>
     public StoryReading Reading { get; }

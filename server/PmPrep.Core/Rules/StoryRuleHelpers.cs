@@ -20,8 +20,11 @@ internal static class StoryAnchor
         return (0, doc.Lines.LineContentEnd(0, doc.Text));
     }
 
+    /// <summary>A part's heading; for an inferred part, its first sentence.</summary>
     public static (int Start, int End) Heading(Part p) =>
-        p.Heading is { } h ? (h.SourceStart, h.SourceEnd) : (p.SourceStart, p.SourceStart);
+        p.Heading is { } h ? (h.SourceStart, h.SourceEnd)
+        : p.Inferred && p.Sentences.Count > 0 ? (p.Sentences[0].SourceStart, p.Sentences[0].SourceEnd)
+        : (p.SourceStart, p.SourceStart);
 
     public static string NewLine(StoryDocument doc) => doc.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
 
@@ -38,6 +41,15 @@ internal static class StoryAnchor
         while (k > 0 && (text[k - 1] == '\n' || text[k - 1] == '\r')) { if (text[k - 1] == '\n') trailing++; k--; }
         string lead = text.Length == 0 ? "" : trailing >= 2 ? "" : trailing == 1 ? nl : nl + nl;
         return new Text.TextEdit(text.Length, 0, $"{lead}## {heading}{nl}{nl}{placeholder}{nl}");
+    }
+
+    /// <summary>An insertion of a new paragraph at the document's end (a headless story stays headless).</summary>
+    public static Text.TextEdit AppendParagraph(StoryDocument doc, string paragraph)
+    {
+        var part = AppendPart(doc, "x", "x");
+        string nl = NewLine(doc);
+        string lead = part.NewText[..part.NewText.IndexOf("## x", StringComparison.Ordinal)];
+        return new Text.TextEdit(doc.Text.Length, 0, $"{lead}{paragraph}{nl}");
     }
 
     /// <summary>An insertion of a new part before the heading line at <paramref name="headingStart"/>.</summary>

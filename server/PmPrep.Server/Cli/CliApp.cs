@@ -19,6 +19,7 @@ public static class CliApp
         "  pmprep check [PATH...] [--format text|json|sarif] [--config FILE] [--wpm N] [--fix [--dry-run] [--break-hardlinks]]\n" +
         "  pmprep report [PATH...] --out FILE.html [--config FILE] [--wpm N]\n" +
         "  pmprep rules [--format text|json]\n" +
+        "  pmprep drill [PATH...] [--config FILE]   (bar-raiser practice sheet, one story per page)\n" +
         "  pmprep --stdio            (the language server)\n" +
         "  pmprep --version\n";
 
@@ -49,6 +50,7 @@ public static class CliApp
                 "check" => Check(parsed, stdout, stderr, cwd),
                 "report" => Report(parsed, stdout, stderr, cwd),
                 "rules" => Rules(parsed, stdout),
+                "drill" => DrillCommand.Run(parsed, stdout, stderr, cwd),
                 _ => UsageError($"unknown command \"{args[0]}\"", stderr),
             };
         }
@@ -95,24 +97,37 @@ public static class CliApp
         var (paths, errors) = StoryFiles.Expand(o.Paths.Count == 0 ? new List<string> { "." } : o.Paths, cwd);
         foreach (var e in errors) { stderr.WriteLine("pmprep: " + e); ioError = true; }
 
-        var files = new List<CheckedFile>();
-        foreach (var path in paths)
-        {
-            var file = StoryFiles.Read(path, cwd);
-            if (file.Error is not null)
+        // Read and analyse on every core; results land in path order, and errors are reported in
+        // that order afterwards, so output does not depend on scheduling.
+        var checkedFiles = new CheckedFile[paths.Count];
+        var analyse = settings;
+        if (paths.Count > 1)
+            Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                i => checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, analyse));
+        else
+            for (int i = 0; i < paths.Count; i++) checkedFiles[i] = ReadAndAnalyze(paths[i], cwd, analyse);
+        var files = new List<CheckedFile>(checkedFiles);
+        foreach (var f in files)
+            if (f.File.Error is not null)
             {
-                stderr.WriteLine($"pmprep: {file.DisplayPath}: {file.Error}");
+                stderr.WriteLine($"pmprep: {f.File.DisplayPath}: {f.File.Error}");
                 ioError = true;
-                files.Add(new CheckedFile(file, null));
-                continue;
             }
-            files.Add(new CheckedFile(file, StoryAnalyzer.Analyze(file.Text!, settings)));
-        }
         if (paths.Count == 0 && errors.Count == 0)
-            stderr.WriteLine("pmprep: no *.story.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
+            stderr.WriteLine("pmprep: no *.story.md, *.design.md or *.prfaq.md files found in " + string.Join(", ", o.Paths.Count == 0 ? new List<string> { "." } : o.Paths));
 
-        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is not null).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
+        // Only stories make the bank; design answers and PR/FAQs are checked on their own.
+        var bank = BankAnalyzer.Analyze(files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Select(f => new BankStory(f.File.DisplayPath, f.Analysis!)).ToList(), settings);
         return (files, bank, settings, ioError);
+    }
+
+    private static CheckedFile ReadAndAnalyze(string path, string cwd, PmPrepSettings settings)
+    {
+        var file = StoryFiles.Read(path, cwd);
+        if (file.Error is not null) return new CheckedFile(file, null);
+        var analysis = Core.Practice.PracticeAnalyzer.Analyze(path, file.Text!, settings);
+        _ = StoryFacts.Of(analysis); // the bank's per-story facts, cached with the analysis: built here, on every core
+        return new CheckedFile(file, analysis);
     }
 
     /// <summary>The nearest `.pmprep.yaml` at or above the first path (or the working directory).</summary>

@@ -15,13 +15,34 @@ internal static class JsonOutput
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes one indented JSON document built by <paramref name="body"/>, then a newline.</summary>
+    /// <summary>
+    /// Writes one indented JSON document built by <paramref name="body"/>, then a newline. When
+    /// <paramref name="output"/> is the process's stdout the writer streams UTF-8 straight to the
+    /// stdout stream through a 64 KB buffer (no document in memory, no UTF-16 string, no second
+    /// encoding); any other writer (tests, a file) gets the same bytes through a buffer.
+    /// </summary>
     internal static void Emit(TextWriter output, Action<Utf8JsonWriter> body)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, WriterOptions)) body(w);
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        if (ReferenceEquals(output, Console.Out))
+        {
+            output.Flush();
+            using var stdout = Console.OpenStandardOutput();
+            using var buffered = new BufferedStream(stdout, 1 << 16);
+            using (var w = new Utf8JsonWriter(buffered, WriterOptions)) body(w);
+            buffered.Write(System.Text.Encoding.UTF8.GetBytes(Environment.NewLine));
+            buffered.Flush();
+            return;
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions)) body(w);
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.WriteLine();
+    }
+
+    /// <summary>Hands what the writer holds to its stream once it passes 32 KB: Utf8JsonWriter only writes on Flush.</summary>
+    private static void Spill(Utf8JsonWriter w)
+    {
+        if (w.BytesPending >= 1 << 15) w.Flush();
     }
 
     public static void Write(TextWriter output, IReadOnlyList<CliApp.CheckedFile> files, BankAnalysis bank) => Emit(output, w =>
@@ -40,6 +61,8 @@ internal static class JsonOutput
                     continue;
                 }
                 var a = f.Analysis;
+                // Additive in version 1: "story", "design" or "prfaq" (readers that ignore it see the same shape).
+                w.WriteString("kind", KindName(a.Kind));
                 w.WriteNumber("words", a.Words);
                 w.WriteNumber("minutes", Math.Round(a.Minutes, 2));
                 w.WriteStartObject("lps");
@@ -58,13 +81,22 @@ internal static class JsonOutput
                 w.WriteEndArray();
                 w.WriteEndObject();
                 w.WriteStartArray("diagnostics");
-                foreach (var d in a.Diagnostics)
+                // Folded findings follow, marked "foldedInto": machine readers still see every rule that fired.
+                foreach (var d in a.Diagnostics.Concat(a.Folded))
                 {
                     w.WriteStartObject();
                     w.WriteString("rule", d.RuleId);
                     w.WriteString("severity", RuleInfo.SeverityName(d.Severity));
                     w.WriteString("message", d.Message);
                     WriteRange(w, "range", d.Range);
+                    if (d.FoldedInto is { } into) w.WriteString("foldedInto", into);
+                    if (d.Also.Count > 0)
+                    {
+                        // Rules whose findings on the same words were folded into this one.
+                        w.WriteStartArray("also");
+                        foreach (var id in d.Also) w.WriteStringValue(id);
+                        w.WriteEndArray();
+                    }
                     w.WriteStartArray("fixes");
                     foreach (var fix in d.Fixes)
                     {
@@ -88,6 +120,7 @@ internal static class JsonOutput
                 }
                 w.WriteEndArray();
                 w.WriteEndObject();
+                Spill(w);
             }
             w.WriteEndArray();
 
@@ -114,6 +147,7 @@ internal static class JsonOutput
                 if (d.Path is null) w.WriteNull("path"); else w.WriteString("path", d.Path);
                 if (d.Range is { } r) WriteRange(w, "range", r);
                 w.WriteEndObject();
+                Spill(w);
             }
             w.WriteEndArray();
             w.WriteEndObject();
@@ -143,6 +177,13 @@ internal static class JsonOutput
             w.WriteEndObject();
         });
 
+
+    internal static string KindName(Core.Practice.PracticeKind kind) => kind switch
+    {
+        Core.Practice.PracticeKind.Design => "design",
+        Core.Practice.PracticeKind.PrFaq => "prfaq",
+        _ => "story",
+    };
 
     internal static void WriteRange(Utf8JsonWriter w, string name, TextRange r)
     {

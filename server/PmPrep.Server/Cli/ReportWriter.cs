@@ -12,5 +12,6 @@ internal static class ReportWriter
         {
             Settings = settings,
             Unreadable = files.Where(f => f.Analysis is null).Select(f => (f.File.DisplayPath, f.File.Error ?? "could not be read")).ToList(),
+            Practice = files.Where(f => f.Analysis is { Kind: not Core.Practice.PracticeKind.Story }).Select(f => (f.File.DisplayPath, f.Analysis!)).ToList(),
         });
 }

@@ -11,7 +11,7 @@ public static class StoryFiles
 {
     public const long MaxBytes = 16 * 1024 * 1024;
 
-    /// <summary>Expands paths: directories are searched for `*.story.md`; files are taken as given.</summary>
+    /// <summary>Expands paths: directories are searched for practice files (`*.story.md`, `*.design.md`, `*.prfaq.md`); files are taken as given.</summary>
     public static (List<string> Files, List<string> Errors) Expand(IEnumerable<string> paths, string cwd)
     {
         var files = new List<string>();
@@ -22,12 +22,14 @@ public static class StoryFiles
             if (File.Exists(full)) { files.Add(full); continue; }
             if (Directory.Exists(full))
             {
-                files.AddRange(DirectoryWalk.Find(full, ".story.md", onError: (d, ex) => errors.Add($"{Display(d, cwd)}: cannot list the directory ({ex.Message})")));
+                // Stories, then design answers, then PR/FAQs (Core.Practice.PracticeFiles names them).
+                foreach (var pattern in Core.Practice.PracticeFiles.Patterns)
+                    files.AddRange(DirectoryWalk.Find(full, pattern.TrimStart('*'), onError: (d, ex) => errors.Add($"{Display(d, cwd)}: cannot list the directory ({ex.Message})")));
                 continue;
             }
             errors.Add($"{raw}: no such file or directory");
         }
-        return (files.DistinctBy(SafeRead.IdentityKey).ToList(), errors);   // one file named twice (a symlink, a hard link) is one file
+        return (files.DistinctBy(SafeRead.IdentityKey).ToList(), errors.Distinct(StringComparer.Ordinal).ToList());   // one file named twice (a symlink, a hard link) is one file
     }
 
     public static LoadedFile Read(string fullPath, string cwd)

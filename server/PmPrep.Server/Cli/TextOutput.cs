@@ -25,11 +25,14 @@ internal static class TextOutput
             o.WriteLine($"{where}: {RuleInfo.SeverityName(d.Severity)} {d.RuleId} {d.Message}");
             counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
         }
-        int stories = files.Count(f => f.Analysis is not null);
+        int stories = files.Count(f => f.Analysis is not null && f.Analysis.Kind == Core.Practice.PracticeKind.Story);
+        int designs = files.Count(f => f.Analysis?.Kind == Core.Practice.PracticeKind.Design);
+        int prfaqs = files.Count(f => f.Analysis?.Kind == Core.Practice.PracticeKind.PrFaq);
         var parts = new List<string>();
         foreach (var (sev, name) in new[] { (Severity.Error, "error"), (Severity.Warning, "warning"), (Severity.Information, "information"), (Severity.Hint, "hint") })
             if (counts.TryGetValue(sev, out int n)) parts.Add($"{n} {name}{(n == 1 || name == "information" ? "" : "s")}");
-        string minutes = stories == 0 ? "" : $", {files.Where(f => f.Analysis is not null).Average(f => f.Analysis!.Minutes).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} min average";
-        o.WriteLine($"{stories} stor{(stories == 1 ? "y" : "ies")} checked{minutes}: {(parts.Count == 0 ? "no findings" : string.Join(", ", parts))}");
+        string minutes = stories == 0 ? "" : $", {files.Where(f => f.Analysis is { Kind: Core.Practice.PracticeKind.Story }).Average(f => f.Analysis!.Minutes).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} min average";
+        string others = (designs > 0 ? $", {designs} design answer{(designs == 1 ? "" : "s")}" : "") + (prfaqs > 0 ? $", {prfaqs} PR/FAQ{(prfaqs == 1 ? "" : "s")}" : "");
+        o.WriteLine($"{stories} stor{(stories == 1 ? "y" : "ies")}{others} checked{minutes}: {(parts.Count == 0 ? "no findings" : string.Join(", ", parts))}");
     }
 }

@@ -57,8 +57,14 @@ public static class Features
             Take(ts, te);
             break;
         }
+        if (PracticeFeatures.HeadingHover(a, offset) is { } hh)
+        {
+            sections.Add(hh.Text);
+            Take(hh.Start, hh.End);
+        }
 
-        foreach (var d in a.Diagnostics)
+        // Findings folded into another on the same words get their own section under it.
+        foreach (var d in a.Diagnostics.Concat(a.Folded))
         {
             if (d.Start > offset || offset > d.End || (d.End == d.Start && offset != d.Start)) continue;
             sections.Add(DiagnosticHover(d, docs));
@@ -94,13 +100,20 @@ public static class Features
     /// <summary>On the title: spoken length against the band, and the three questions a bar raiser is most likely to ask.</summary>
     private static string TitleHover(StoryAnalysis a, IEnumerable<BankDiagnostic>? bankFindings)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.TitleHover(a);
         var s = a.Settings;
         string band = a.Minutes > s.MaxMinutes ? "over the " : a.Minutes < s.MinMinutes ? "under the " : "inside the ";
         var sb = new StringBuilder();
         sb.Append("**").Append(Minutes(a)).Append(" min spoken** · ").Append(a.Words).Append(" words at ")
           .Append(s.WordsPerMinute.ToString("0", Inv)).Append(" wpm, ").Append(band)
           .Append(s.MinMinutes.ToString("0.0", Inv)).Append('–').Append(s.MaxMinutes.ToString("0.0", Inv)).Append(" min band\n\n");
-        sb.Append(BarRaiser.Markdown(BarRaiser.FollowUps(a, bankFindings)));
+        if (a.Decisions.Total > 0) sb.Append("**").Append(a.Decisions.Summary).Append("**\n\n");
+        if (a.PartsInferred)
+            sb.Append("*Parts inferred from the content* (the story has no headings): ")
+              .Append(string.Join(", ", a.PartStats.Select(ps => $"{ps.Part.Kind} {Seconds(ps)}")))
+              .Append(". Add `## Context`, `## Decision`, `## Impact` and `## Reflection` headings to set them yourself.\n\n");
+        // The drill: follow-ups chosen from what this story lacks or asserts, each quoting its sentence.
+        sb.Append(Core.Drill.DrillSheet.Markdown(Core.Drill.DrillSheet.For(a, bankFindings)));
         return sb.ToString();
     }
 
@@ -187,11 +200,14 @@ public static class Features
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var d in a.Diagnostics)
             {
+                // The fixes of findings folded into this one (same words) are offered on its squiggle.
+                var fixes = d.Also.Count == 0 ? d.Fixes
+                    : d.Fixes.Concat(a.Folded.Where(f => f.FoldedInto == d.RuleId && f.Start == d.Start).SelectMany(f => f.Fixes)).ToList();
                 bool touches = d.Start <= end && start <= d.End;
                 bool named = p.Context.Diagnostics.Any(cd => cd.Code == d.RuleId && cd.Range == ToLsp(d.Range));
                 if (!touches && !named) continue;
                 var lspDiag = ToLsp(d, docs);
-                foreach (var fix in d.Fixes)
+                foreach (var fix in fixes)
                 {
                     actions.Add(new CodeAction
                     {
@@ -298,6 +314,7 @@ public static class Features
 
     public static List<DocumentSymbol> Symbols(StoryAnalysis a, string fileName)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.Symbols(a, fileName);
         var doc = a.Document;
         var whole = Range(a, 0, doc.Text.Length);
         var titleSel = doc.TitleHeading is { } th ? Range(a, th.SourceStart, th.SourceEnd)
@@ -353,6 +370,7 @@ public static class Features
 
     public static List<CodeLens> CodeLenses(StoryAnalysis a)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.CodeLenses(a);
         var doc = a.Document;
         var range = doc.TitleHeading is { } th ? Range(a, th.SourceStart, th.SourceEnd)
             : doc.FrontMatter?.Title is { } ft ? Range(a, ft.SourceStart, ft.SourceEnd)
@@ -360,9 +378,12 @@ public static class Features
         var s = a.Settings;
         string band = a.Minutes > s.MaxMinutes ? $" (over {s.MaxMinutes.ToString("0.0", Inv)})"
             : a.Minutes < s.MinMinutes ? $" (under {s.MinMinutes.ToString("0.0", Inv)})" : "";
+        // The same count no-own-decision reports ("decisions: 1 of 3 yours"), from one engine function.
+        string decisions = a.Decisions.Total > 0 ? $" · {a.Decisions.Lens}" : "";
+        string inferred = a.PartsInferred ? " · parts inferred" : "";
         var lenses = new List<CodeLens>
         {
-            new() { Range = range, Command = new Command { Title = $"{Minutes(a)} min spoken{band} · {a.Words} words", CommandId = "" } },
+            new() { Range = range, Command = new Command { Title = $"{Minutes(a)} min spoken{band} · {a.Words} words{decisions}{inferred}", CommandId = "" } },
         };
         var claimed = a.ClaimedPrinciples.ToList();
         var evidenced = a.Evidence.Select(e => e.Principle).ToList();
@@ -381,21 +402,26 @@ public static class Features
 
     public static List<InlayHint> InlayHints(StoryAnalysis a, LspRange? range)
     {
+        if (PracticeFeatures.Applies(a)) return PracticeFeatures.InlayHints(a, range);
         var hints = new List<InlayHint>();
         var lines = a.Document.Lines;
         foreach (var ps in a.PartStats)
         {
-            if (ps.Part.Heading is not { } h) continue;
-            int line = lines.LineOf(h.SourceStart);
+            bool inferred = ps.Part.Inferred && ps.Part.Sentences.Count > 0;
+            if (ps.Part.Heading is not { } h && !inferred) continue;
+            // A heading gets its hint at the line's end; an inferred part, before its first sentence.
+            int anchor = ps.Part.Heading is { } hh ? hh.SourceStart : ps.Part.Sentences[0].SourceStart;
+            int line = lines.LineOf(anchor);
             if (range is not null && (line < range.Start.Line || line > range.End.Line)) continue;
-            int endOffset = lines.LineContentEnd(line, a.Document.Text);
-            var pos = lines.GetPosition(endOffset);
+            var pos = lines.GetPosition(inferred ? anchor : lines.LineContentEnd(line, a.Document.Text));
             string label = ps.TargetSeconds is { } t
                 ? $"{ps.Seconds.ToString("0", Inv)} s / {t.ToString("0", Inv)} s"
                 : $"{ps.Seconds.ToString("0", Inv)} s";
+            if (inferred) label = $"{ps.Part.Kind} (inferred) {label}";
             string tooltip = $"{ps.Words} words at {a.Settings.WordsPerMinute.ToString("0", Inv)} words per minute ≈ {ps.Seconds.ToString("0", Inv)} s spoken"
-                + (ps.TargetSeconds is { } tt ? $"; target {tt.ToString("0", Inv)} s" + (ps.Seconds > 2 * tt ? " (more than twice the target)" : "") : "");
-            hints.Add(new InlayHint { Position = new(pos.Line, pos.Character), Label = label, Tooltip = tooltip, PaddingLeft = true });
+                + (ps.TargetSeconds is { } tt ? $"; target {tt.ToString("0", Inv)} s" + (ps.Seconds > 2 * tt ? " (more than twice the target)" : "") : "")
+                + (inferred ? ". The story has no headings: this part was inferred from the content." : "");
+            hints.Add(new InlayHint { Position = new(pos.Line, pos.Character), Label = label, Tooltip = tooltip, PaddingLeft = !inferred, PaddingRight = inferred });
         }
         return hints;
     }
@@ -470,7 +496,7 @@ public static class Features
 
         if (PartHeading.Match(prefix) is { Success: true } ph)
         {
-            var present = analysis?.Document.Parts.Select(p => p.Kind).ToHashSet() ?? new HashSet<PartKind>();
+            var present = analysis?.Document.Parts.Where(p => !p.Inferred).Select(p => p.Kind).ToHashSet() ?? new HashSet<PartKind>();
             int i = 0;
             foreach (var (name, kind, doc) in PartNames)
             {

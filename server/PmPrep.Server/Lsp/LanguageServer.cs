@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.VisualStudio.Threading;
 using PmPrep.Core.Analysis;
+using PmPrep.Core.Practice;
 using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Config;
@@ -433,7 +434,7 @@ public sealed class LanguageServer : ILanguageServer
         StoryAnalysis analysis;
         try
         {
-            analysis = await Task.Run(() => StoryAnalyzer.Analyze(snap.Text, settings.Settings), ct).ConfigureAwait(false);
+            analysis = await Task.Run(() => PracticeAnalyzer.Analyze(snap.Uri, snap.Text, settings.Settings), ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) { return null; }
         catch (Exception ex)
@@ -492,7 +493,7 @@ public sealed class LanguageServer : ILanguageServer
     {
         if (pending is not null && await pending.ConfigureAwait(false) is { } a) return a;
         // Superseded before it ran (or the settings changed): analyse this snapshot directly.
-        return await Task.Run(() => StoryAnalyzer.Analyze(doc.Text, settings.Settings)).ConfigureAwait(false);
+        return await Task.Run(() => PracticeAnalyzer.Analyze(doc.Uri, doc.Text, settings.Settings)).ConfigureAwait(false);
     }
 
     private async Task<(DocumentSnapshot Doc, StoryAnalysis Analysis)?> ReadAsync(string method, string uri, CancellationToken ct)
@@ -756,7 +757,7 @@ public sealed class LanguageServer : ILanguageServer
             foreach (var story in _disk.Values.ToList())
             {
                 if (Interlocked.Read(ref _diskGeneration) != gen) return;
-                var a = StoryAnalyzer.Analyze(story.Analysis.Document.Text, settings.Settings);
+                var a = PracticeAnalyzer.Analyze(story.Uri, story.Analysis.Document.Text, settings.Settings);
                 if (_disk.TryUpdate(story.Uri, new DiskStory(story.Uri, a, settings.Generation), story)) SyncBank(story.Uri);
             }
             ScheduleBank();

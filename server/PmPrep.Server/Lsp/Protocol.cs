@@ -264,6 +264,7 @@ public sealed class InlayHint
     public string Label { get; set; } = "";
     public string? Tooltip { get; set; }
     public bool? PaddingLeft { get; set; }
+    public bool? PaddingRight { get; set; }
 }
 
 // ---- completion

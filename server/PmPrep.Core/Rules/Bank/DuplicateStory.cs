@@ -4,28 +4,74 @@ using PmPrep.Core.Bank;
 namespace PmPrep.Core.Rules.Bank;
 
 /// <summary>
-/// duplicate-story: two stories tell mostly the same anecdote. Similarity is the Jaccard index of
+/// duplicate-story: stories that tell mostly the same anecdote. Similarity is the Jaccard index of
 /// the stories' content-word pairs (<see cref="Fingerprint"/>), with a containment test for a short
 /// story retold inside a long one; the thresholds and their justification are on
 /// <see cref="StoryComparison"/> (with a third test on shared figures for loose retellings).
-/// Reported on the title of both stories; the "% alike" in the message is
-/// <see cref="PairMeasure.Likeness"/>.
+/// Near-duplicate pairs are grouped into clusters (connected stories: A like B and B like C puts
+/// A, B and C together), and each story of a cluster gets one finding, on its title, naming the
+/// others (at most <see cref="MaxNamed"/>, then a count). The "% alike" is the story's highest
+/// <see cref="PairMeasure.Likeness"/> with another member. A pair suppressed in either story is
+/// settled and does not join them.
 /// </summary>
 public sealed class DuplicateStory : BankRule
 {
     public override string Id => "duplicate-story";
 
+    /// <summary>Other stories named in one finding; the rest are counted.</summary>
+    public const int MaxNamed = 3;
+
     public override void Check(BankContext ctx)
     {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < ctx.Stories.Count; i++) index[ctx.Stories[i].Path] = i;
+        var sets = new UnionFind(ctx.Stories.Count);
+        var best = new double[ctx.Stories.Count];
+        var linked = new bool[ctx.Stories.Count];
+        bool any = false;
         foreach (var pair in ctx.Pairs)
         {
-            if (!pair.IsDuplicate) continue;
-            string percent = Math.Round(pair.Measure.Likeness * 100).ToString(CultureInfo.InvariantCulture);
-            var a = ctx.Facts(pair.A).TitleSpan; var b = ctx.Facts(pair.B).TitleSpan;
-            // Suppressed in either story: the pair is settled, so both stay silent.
-            if (ctx.IsSuppressed(Id, pair.A, a.Start) || ctx.IsSuppressed(Id, pair.B, b.Start)) continue;
-            ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.B.Path, ["percent"] = percent }, pair.A, a.Start, a.End);
-            ctx.Report(Id, new Dictionary<string, string> { ["file"] = pair.A.Path, ["percent"] = percent }, pair.B, b.Start, b.End);
+            if (!pair.IsDuplicate || !index.TryGetValue(pair.A.Path, out int a) || !index.TryGetValue(pair.B.Path, out int b)) continue;
+            // Suppressed in either story: the pair is settled, so both stay silent about it.
+            if (ctx.IsSuppressed(Id, pair.A, ctx.Facts(pair.A).TitleSpan.Start) || ctx.IsSuppressed(Id, pair.B, ctx.Facts(pair.B).TitleSpan.Start)) continue;
+            sets.Union(a, b);
+            best[a] = Math.Max(best[a], pair.Measure.Likeness);
+            best[b] = Math.Max(best[b], pair.Measure.Likeness);
+            linked[a] = linked[b] = true;
+            any = true;
         }
+        if (!any) return;
+        var members = new Dictionary<int, List<int>>();
+        for (int i = 0; i < ctx.Stories.Count; i++)
+        {
+            if (!linked[i]) continue;
+            int root = sets.Find(i);
+            if (!members.TryGetValue(root, out var list)) members[root] = list = new List<int>();
+            list.Add(i);
+        }
+        // Stories are in path order, so every member list is too, and so are the findings.
+        for (int i = 0; i < ctx.Stories.Count; i++)
+        {
+            if (!members.TryGetValue(sets.Find(i), out var cluster) || cluster.Count < 2) continue;
+            var story = ctx.Stories[i];
+            var span = ctx.Facts(story).TitleSpan;
+            string percent = Math.Round(best[i] * 100).ToString(CultureInfo.InvariantCulture);
+            ctx.Report(Id, new Dictionary<string, string> { ["file"] = Others(ctx, cluster, i), ["percent"] = percent }, story, span.Start, span.End);
+        }
+    }
+
+    /// <summary>"b.story.md" for a pair; "4 other stories (a, b, c and 1 more)" for a cluster.</summary>
+    internal static string Others(BankContext ctx, List<int> cluster, int self)
+    {
+        var others = cluster.Where(j => j != self).Select(j => ctx.Stories[j].Path).ToList();
+        if (others.Count == 1) return others[0];
+        var named = string.Join(", ", others.Take(MaxNamed));
+        string rest = others.Count > MaxNamed ? $" and {others.Count - MaxNamed} more" : "";
+        if (others.Count <= MaxNamed)
+        {
+            int last = named.LastIndexOf(", ", StringComparison.Ordinal);
+            named = named[..last] + " and " + named[(last + 2)..];
+        }
+        return $"{others.Count} other stories ({named}{rest})";
     }
 }
