@@ -26,7 +26,7 @@ public sealed class HostileDiskTests : IDisposable
 
     // A story --fix changes: "We decided" -> "I decided", the hedge goes.
     private const string Weak = "---\ntitle: W\nlps: [Dive Deep, Ownership]\n---\n# W\n\n## Context\n\nSales were flat.\n\n## Decision\n\nWe decided to ship. I think it worked.\n";
-    private const string Fixed = "I decided to ship. It worked.";
+    private const string Fixed = "We decided to ship. It worked."; // fix-all drops the hedge on what was believed; who decided stays as written
 
     private (int Code, string Out, string Err) Run(params string[] args)
     {

@@ -35,16 +35,20 @@ public sealed record BankDiagnostic(string RuleId, Severity Severity, string Mes
     public string Format(Func<string, string> displayPath)
     {
         if (Related.Count == 0 || Args is null) return Message;
-        int total = Args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, Related.Count) : Related.Count;
+        int total = Args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, Related.Count) : -1;
         var args = new Dictionary<string, string>(Args, StringComparer.Ordinal) { ["file"] = FileArg(Related, displayPath, total) };
         return Rules.RuleContext.Fill(EngineData.Default.Rule(RuleId).Message, args);
     }
 
-    /// <summary>Stories named in a bank message: the other story, or "4 other stories (a, b, c and 1 more)" for a cluster.</summary>
+    /// <summary>Stories named in a bank message: the other story, "b (and 1 other story)", or, for a cluster
+    /// whose size the rule gives (<paramref name="total"/> &gt;= 0), "4 other stories (a, b, c and 1 more)".</summary>
     internal const int MaxNamed = 3;
 
     internal static string FileArg(IReadOnlyList<RelatedStory> related, Func<string, string> displayPath, int total)
     {
+        if (total < 0)
+            return related.Count == 1 ? displayPath(related[0].Path)
+                : $"{displayPath(related[0].Path)} (and {related.Count - 1} other stor{(related.Count == 2 ? "y" : "ies")})";
         if (total <= 1) return displayPath(related[0].Path);
         var names = related.Take(MaxNamed).Select(r => displayPath(r.Path)).ToList();
         string rest = total > names.Count ? $" and {total - names.Count} more" : "";
@@ -190,7 +194,7 @@ public sealed class BankContext
         related ??= Array.Empty<RelatedStory>();
         var allArgs = args;
         if (related.Count > 0)
-            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = BankDiagnostic.FileArg(related, p => p, args is not null && args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, related.Count) : related.Count) };
+            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = BankDiagnostic.FileArg(related, p => p, args is not null && args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, related.Count) : -1) };
         _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, allArgs), story?.Path, range, start, end) { Phrase = phrase, Related = related, Args = args });
     }
 
