@@ -121,7 +121,7 @@ test('a whole LSP session: initialize … shutdown, exit', async t => {
     const lenses = await connection.sendRequest('textDocument/codeLens', { textDocument: { uri: goodUri } });
     assert.equal(lenses.length, 2);
     assert.equal(lenses[0].range.start.line, positionOf(good, '# Tiered').line);
-    assert.match(lenses[0].command.title, /^\d+\.\d min spoken .*· \d+ words$/);
+    assert.match(lenses[0].command.title, /^\d+\.\d min spoken .*· \d+ words( · decisions: \d+ of \d+ yours)?$/);
     assert.match(lenses[1].command.title, /^LPs: 3 of 3 claimed evidenced/);
   });
 
