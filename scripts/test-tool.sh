@@ -29,9 +29,11 @@ check() { # $1: the pmprep binary
   [ "$code" = 1 ] || { echo "test-tool: $1 check examples exited $code, expected 1" >&2; exit 1; }
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const want = require("fs").readdirSync(process.argv[2]).filter(f => f.endsWith(".story.md")).length;
+    const all = require("fs").readdirSync(process.argv[2], { recursive: true }).map(String);
+    const want = all.filter(f => f.endsWith(".story.md")).length;
+    const practice = all.filter(f => /\.(story|design|prfaq)\.md$/.test(f)).length; // design answers and PR/FAQs sit in subfolders
     if (r.version !== 1) throw new Error("version " + r.version);
-    if (r.files.length !== want) throw new Error(`files: ${r.files.length}, expected ${want}`);
+    if (r.files.length !== practice) throw new Error(`files: ${r.files.length}, expected ${practice}`);
     if (!r.files.every(f => Array.isArray(f.diagnostics))) throw new Error("a file without diagnostics");
     if (r.bank.stories !== want) throw new Error("bank stories " + r.bank.stories);
     if (!r.bank.diagnostics.some(d => d.rule === "role-inconsistency")) throw new Error("no role-inconsistency in the bank");
