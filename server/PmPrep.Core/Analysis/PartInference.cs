@@ -89,10 +89,11 @@ public static class PartInference
     /// <summary>A claimed outcome: an outcome verb or noun, or a change with a number.</summary>
     internal static bool IsOutcome(Sentence s, Clause[] clauses, Lexicon lex)
     {
+        IReadOnlyList<Patterns.PhraseMatch<string>>? phrases = null;
         foreach (var c in clauses)
         {
             if (c.Quoted || c.Mood is not (Mood.Did)) continue;
-            if (VagueOutcome.FindClaim(c, lex) is not null) return true;
+            if (VagueOutcome.FindClaim(c, lex, phrases ??= lex["vague-outcomes"].Matches(s.Words)) is not null) return true;
         }
         bool measure = false;
         foreach (var w in s.Words) if (MetricWithoutContext.IsMeasure(w)) { measure = true; break; }

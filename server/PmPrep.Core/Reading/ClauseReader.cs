@@ -452,7 +452,7 @@ public static class ClauseReader
         else if (v > at)
         {
             int subjEnd = asideAt > at ? asideAt : v;
-            while (subjEnd > at + 1 && IsAdverb(words[subjEnd - 1], lex)) subjEnd--; // "BIE team successfully delivered"
+            while (subjEnd > at + 1 && IsAdverb(words, subjEnd - 1, lex)) subjEnd--; // "BIE team successfully delivered"
             int subjStart = SubjectStart(c.Sentence, words, at, subjEnd);
             c.SubjectFirst = subjStart; c.SubjectEnd = subjEnd;
             c.Actor = ActorOfSubject(words, subjStart, subjEnd, lex);
@@ -500,11 +500,8 @@ public static class ClauseReader
         return at;
     }
 
-    private static bool IsAdverb(Token t, Lexicon lex)
-    {
-        if (lex["adverbs"].LongestAt(new[] { t }, 0) == 1) return true;
-        return IsLyAdverb(t.Lower);
-    }
+    private static bool IsAdverb(Token[] words, int k, Lexicon lex) =>
+        lex["adverbs"].LongestAt(words, k) == k + 1 || IsLyAdverb(words[k].Lower);
 
     private static bool IsLyAdverb(string w) => w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && (WordNet.PosOf(w) & Pos.Adverb) != 0;
 
@@ -602,7 +599,7 @@ public static class ClauseReader
                 { lexical = "do"; lexicalAt = i - 1; break; }
                 continue;
             }
-            if (lex["adverbs"].LongestAt(words, i) == i + 1 || w is "not" or "never" or "also" or "then" || IsAdverb(t, lex) && i + 1 < end) { i++; continue; }
+            if (lex["adverbs"].LongestAt(words, i) == i + 1 || w is "not" or "never" or "also" or "then" || IsAdverb(words, i, lex) && i + 1 < end) { i++; continue; }
             var form = WordNet.VerbFormOf(w);
             if (form == VerbForm.None || t.Kind != TokenKind.Word)
             {

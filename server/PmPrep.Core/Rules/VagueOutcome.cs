@@ -22,11 +22,12 @@ public sealed class VagueOutcome : SentenceRule
         var words = s.Words;
         var lex = ctx.Lexicon;
         var clauses = ctx.Reading.Of(s);
+        IReadOnlyList<Patterns.PhraseMatch<string>>? phrases = null; // the success phrases, matched once per sentence
         foreach (var c in clauses)
         {
             if (c.Quoted || c.Reported || c.Mood is Mood.Will or Mood.Planned or Mood.Conditional or Mood.Could) continue;
             if (c.Link is Link.SoThat or Link.Purpose or Link.If or Link.Unless || c.IsRationale) continue; // "because they optimized for CTR": a reason, not a claim
-            var hit = FindClaim(c, lex);
+            var hit = FindClaim(c, lex, phrases ??= lex["vague-outcomes"].Matches(words));
             if (hit is null) continue;
             var (from, to) = hit.Value;
             if (HasMeasure(words, Conjunct(s, c, from, to))) continue;
@@ -41,11 +42,11 @@ public sealed class VagueOutcome : SentenceRule
     }
 
     /// <summary>Word range of the first outcome claim in the clause, or null.</summary>
-    internal static (int, int)? FindClaim(Clause c, Lexicon lex)
+    internal static (int, int)? FindClaim(Clause c, Lexicon lex, IReadOnlyList<Patterns.PhraseMatch<string>> phrases)
     {
         var words = c.Sentence.Words;
         // A success phrase from the list: "a big success", "everyone was happy".
-        foreach (var m in lex["vague-outcomes"].Matches(words))
+        foreach (var m in phrases)
             if (m.Start >= c.First && m.Start < c.End && !words[m.Start].InQuote) return (m.Start, Math.Min(m.End, c.End));
         var outcomes = lex.Set("outcome-lemmas");
         var nouns = lex.Set("outcome-nouns");
