@@ -69,7 +69,7 @@ public class ClauseRuleTests
 
     [Theory]
     [InlineData("The rollout was completed two days early.")]
-    [InlineData("The project was completed 10 days ahead of schedule.")]
+    [InlineData("The migration was completed four days ahead of the freeze.")]
     [InlineData("Version sets were updated overnight.")]
     [InlineData("The new pricing was adopted in May.")]
     [InlineData("It was felt that the risk was too high.")]
