@@ -34,21 +34,12 @@ public static class DesignAnalyzer
 
     public static StoryAnalysis Analyze(string text, PmPrepSettings? settings = null)
     {
-        settings ??= PmPrepSettings.Default;
-        var lexicon = Lexicon.For(settings);
-        var doc = StoryParser.Parse(text ?? string.Empty);
-        var design = new DesignAnswer(doc, settings);
-        // The clause reading comes with every analysis (hovers and the drill read it); the rules here do not need it.
-        var reading = StoryReading.Read(doc, lexicon);
-        var diagnostics = new List<Diagnostic>();
-        var ctx = new RuleContext(doc, settings, lexicon, reading, Array.Empty<LpSignal>(), Array.Empty<(FrontMatterValue, Principle?)>(), diagnostics);
-        new FrontMatterInvalid().Check(ctx);
-        // An empty file (a template just created) is not judged yet.
-        if (doc.Words > 0)
+        var (doc, s, reading, diagnostics, design) = PracticeRun.Run(text, settings, (d, st) => new DesignAnswer(d, st), (ctx, m) =>
+        {
             foreach (var rule in Rules)
-                if (settings.IsEnabled(rule.Id)) rule.Check(ctx, design);
-        diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new StoryAnalysis(doc, settings, reading, diagnostics, Array.Empty<LpSignal>(), Array.Empty<(FrontMatterValue, Principle?)>())
+                if (ctx.Settings.IsEnabled(rule.Id)) rule.Check(ctx, m);
+        });
+        return new StoryAnalysis(doc, s, reading, diagnostics, Array.Empty<LpSignal>(), Array.Empty<(FrontMatterValue, Principle?)>())
         {
             Kind = PracticeKind.Design,
             Design = design,

@@ -24,20 +24,12 @@ public static class PrFaqAnalyzer
 
     public static StoryAnalysis Analyze(string text, PmPrepSettings? settings = null)
     {
-        settings ??= PmPrepSettings.Default;
-        var lexicon = Lexicon.For(settings);
-        var doc = StoryParser.Parse(text ?? string.Empty);
-        var prfaq = new PrFaqDocument(doc);
-        // The clause reading comes with every analysis (hovers and the drill read it); the rules here do not need it.
-        var reading = StoryReading.Read(doc, lexicon);
-        var diagnostics = new List<Diagnostic>();
-        var ctx = new RuleContext(doc, settings, lexicon, reading, Array.Empty<LpSignal>(), Array.Empty<(FrontMatterValue, Principle?)>(), diagnostics);
-        new FrontMatterInvalid().Check(ctx);
-        if (doc.Words > 0)
+        var (doc, s, reading, diagnostics, prfaq) = PracticeRun.Run(text, settings, (d, _) => new PrFaqDocument(d), (ctx, m) =>
+        {
             foreach (var rule in Rules)
-                if (settings.IsEnabled(rule.Id)) rule.Check(ctx, prfaq);
-        diagnostics.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
-        return new StoryAnalysis(doc, settings, reading, diagnostics, Array.Empty<LpSignal>(), Array.Empty<(FrontMatterValue, Principle?)>())
+                if (ctx.Settings.IsEnabled(rule.Id)) rule.Check(ctx, m);
+        });
+        return new StoryAnalysis(doc, s, reading, diagnostics, Array.Empty<LpSignal>(), Array.Empty<(FrontMatterValue, Principle?)>())
         {
             Kind = PracticeKind.PrFaq,
             PrFaq = prfaq,
