@@ -65,4 +65,26 @@ public class SettingNotClaimTests
     [InlineData("Defects fell by 60% as reviewers caught bugs during development.")]
     [InlineData("Marketing spend was cut by 30%.")]
     public void MetricWithoutContext_still_flags_a_span_that_belongs_to_something_else(string s) => Assert.True(Fires(s, "metric-without-context"), s);
+
+    [Theory]
+    [InlineData("This led to a 12% increase in repeat orders.")]
+    [InlineData("It brought more users and a 10% increase in engagement.")]
+    [InlineData("This translated to 400 more active sellers, contributing to a 9% lift in listings.")]
+    public void MetricWithoutContext_reads_a_demonstrative_subject_and_does_not_take_more_users_for_a_segment(string s) => Assert.True(Fires(s, "metric-without-context"), s);
+
+    [Theory]
+    [InlineData("Listings rose 9% for first-time sellers.")]
+    [InlineData("Engagement rose 10% among Android users.")]
+    [InlineData("Engagement rose 10% for new users.")]
+    public void MetricWithoutContext_takes_a_qualified_population_as_a_segment(string s) => Assert.False(Fires(s, "metric-without-context"), s);
+
+    [Theory]
+    [InlineData("The feedback from the pilot stores was overwhelmingly positive.")]
+    [InlineData("Feedback was universally good.")]
+    public void VagueOutcome_flags_feedback_praised_without_a_measure(string s) => Assert.True(Fires(s, "vague-outcome"), s);
+
+    [Theory]
+    [InlineData("As the analyst closest to the data, I was tasked with finding why refunds spiked.")]
+    [InlineData("I was in charge of the Q3 pricing launch.")]
+    public void WeakOwnershipVerb_leaves_an_assignment_and_being_in_charge_alone(string s) => Assert.False(Fires(s, "weak-ownership-verb"), s);
 }

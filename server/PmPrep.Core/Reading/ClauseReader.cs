@@ -24,7 +24,9 @@ public static class ClauseReader
         var speech = Speech.Mask(s, lex, weReports: true);
 
         // 1. Boundaries.
-        var starts = new List<(int At, Link Link)> { (0, LinkAtStart(words, 0, out _)) };
+        var opening = LinkAtStart(words, 0, out _);
+        if (opening == Link.Complement && words.Length > 1 && IsFiniteVerbAt(words, 1, lex)) opening = Link.None; // "That meant a week's delay": a subject, not "that" + clause
+        var starts = new List<(int At, Link Link)> { (0, opening) };
         int k = 1;
         bool hasVerb = IsFiniteVerbAt(words, 0, lex);
         while (k < words.Length)
@@ -47,6 +49,8 @@ public static class ClauseReader
                 boundary = true; // "I told the team | we would freeze scope": reported speech starts (or ends)
                 if (speech[k] && link == Link.None) link = Link.Complement;
             }
+            else if (hasVerb && words[k - 1].InQuote && !words[k].InQuote && IsPersonalSubject(words[k]) && k + 1 < words.Length && IsFiniteVerbAt(words, k + 1, lex))
+                boundary = true; // 'I called it "Project X." we should launch': a new subject after the quote closes
             else if (link != Link.None && StartsClauseWithLink(words, k, link, linkEnd, g, hasVerb, lex)) boundary = true;
             else if ((g & Gap.Comma) != 0 && (StartsSubject(words, k, lex) || (hasVerb && IsPastVerb(words, k, lex)))) boundary = true;
             else if ((g & Gap.Comma) != 0 && !hasVerb && LooksLikeMainClauseAhead(words, k, lex)) boundary = true; // "In Q3, the team launched"
@@ -366,6 +370,7 @@ public static class ClauseReader
         bool floating = prev is "both" or "each" or "all" && Grammar.SubjectPronouns.Contains(prev2); // "we both pushed"
         bool hedge = prev == "of" && prev2 is "kind" or "sort";                                        // "we kind of moved"
         if (prev == "let's") return form is VerbForm.Base;                                             // "let's run a test"
+        if (k > 0 && prev is "this" or "that" or "these" or "those" && DemonstrativeSubject(words, pk, k, form, lex)) return true;
         if (k > 0 && !floating && !hedge && (Grammar.Determiners.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || prev is "to" or "of" or "for" or "with" or "in" or "on" or "at")) return false;
         if (form is VerbForm.Past) return true;
         if (form is VerbForm.PastOrParticiple or VerbForm.Participle)
@@ -379,6 +384,30 @@ public static class ClauseReader
         // "version sets were updated": a plural noun before its verb.
         if (k + 1 < words.Length && (Grammar.IsAuxiliary(Words.Normalize(words[k + 1].Lower)) || WordNet.VerbFormOf(words[k + 1].Lower) is VerbForm.Past)) return false;
         return form == VerbForm.ThirdPerson && WordNet.MostFrequent(w) == Pos.Verb;
+    }
+
+    /// <summary>
+    /// "This led to 500 more sign-ups", "That meant a week's delay", "This saved us a month": a
+    /// demonstrative that opens the sentence (or follows "and", "but", "so") is the subject when the
+    /// word after the verb starts its object or complement; "this translated text" is a noun phrase.
+    /// </summary>
+    private static bool DemonstrativeSubject(Token[] words, int at, int k, VerbForm form, Lexicon lex)
+    {
+        if (form is not (VerbForm.Past or VerbForm.PastOrParticiple or VerbForm.ThirdPerson)) return false;
+        if (at > 0 && Words.Normalize(words[at - 1].Lower) is not ("and" or "but" or "so" or "which" or "then")) return false;
+        if (k + 1 >= words.Length) return form != VerbForm.PastOrParticiple;
+        var next = words[k + 1];
+        string n = Words.Normalize(next.Lower);
+        return next.Kind == TokenKind.Number || Grammar.Prepositions.Contains(n) || Grammar.Determiners.Contains(n)
+               || n is "us" or "me" or "them" or "him" or "her" or "it" or "that" or "more" or "less" or "fewer"
+               || lex["adverbs"].LongestAt(words, k + 1) > 0 || IsLyAdverb(n);
+    }
+
+    private static bool ThatIsSubject(Token[] words, int verb, Lexicon lex)
+    {
+        string w = Words.Normalize(words[verb].Lower);
+        if (Grammar.Be.Contains(w)) return true;
+        return IsFiniteVerbAt(words, verb, lex) && WordNet.VerbFormOf(w) is VerbForm.Past or VerbForm.ThirdPerson;
     }
 
     private static void ReadClause(Clause c, Token[] words, Lexicon lex, bool[] speech)
@@ -396,6 +425,8 @@ public static class ClauseReader
         // Skip the link words, then leading adverbs.
         int at = first;
         if (c.Link != Link.None && LinkAtStart(words, first, out int linkEnd) != Link.None) at = linkEnd;
+        // "I think that was wrong", "which meant that meant a delay": a "that" right before its verb is the subject.
+        if (c.Link == Link.Complement && at == first + 1 && at < end && words[first].Lower == "that" && ThatIsSubject(words, at, lex)) at = first;
         if (c.Link == Link.None && at < end && Grammar.Coordinators.Contains(words[at].Lower)) at++;
         at = Words.SkipAdverbs(words, at, lex);
         if (at >= end) return;
@@ -508,7 +539,7 @@ public static class ClauseReader
     private static bool IsAdverb(Token[] words, int k, Lexicon lex) =>
         lex["adverbs"].LongestAt(words, k) == k + 1 || IsLyAdverb(words[k].Lower);
 
-    private static bool IsLyAdverb(string w) => w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && (WordNet.PosOf(w) & Pos.Adverb) != 0;
+    private static bool IsLyAdverb(string w) => Words.IsLyAdverb(w);
 
     /// <summary>"Helped improve ...", "Collaborated with ...", "Moved Slice 3 to Phase 2": a clause that opens with a past verb.</summary>
     private static bool StartsWithVerb(Token[] words, int i, Clause c)

@@ -15,8 +15,10 @@ public static class Words
         int k = at;
         var adverbs = lex["adverbs"];
         // The listed adverbs, and any "-ly" adverb WordNet knows ("to dramatically reduce").
-        while (k < words.Length && (adverbs.LongestAt(words, k) == k + 1
-               || words[k].Lower.Length > 4 && words[k].Lower.EndsWith("ly", StringComparison.Ordinal) && (WordNet.PosOf(words[k].Lower) & Pos.Adverb) != 0 && !WordNet.IsVerb(words[k].Lower))) k++;
+        while (k < words.Length && (adverbs.LongestAt(words, k) == k + 1 || IsLyAdverb(words[k].Lower) && !WordNet.IsVerb(words[k].Lower))) k++;
         return k;
     }
+
+    /// <summary>An "-ly" word WordNet has as an adverb: "dramatically", "overwhelmingly".</summary>
+    public static bool IsLyAdverb(string lower) => lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal) && (WordNet.PosOf(lower) & Pos.Adverb) != 0;
 }

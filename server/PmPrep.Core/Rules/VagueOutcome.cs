@@ -48,6 +48,7 @@ public sealed class VagueOutcome : SentenceRule
         // A success phrase from the list: "a big success", "everyone was happy".
         foreach (var m in phrases)
             if (m.Start >= c.First && m.Start < c.End && !words[m.Start].InQuote) return (m.Start, Math.Min(m.End, c.End));
+        if (Praise(c, lex) is { } praise) return praise;
         var outcomes = lex.Set("outcome-lemmas");
         var nouns = lex.Set("outcome-nouns");
         var claims = lex.Set("outcome-claim-lemmas");
@@ -100,6 +101,20 @@ public sealed class VagueOutcome : SentenceRule
             }
         }
         return null;
+    }
+
+    /// <summary>"The feedback from the pilot stores was overwhelmingly positive": praise with no measure, read from the clause.</summary>
+    private static (int, int)? Praise(Clause c, Lexicon lex)
+    {
+        if (c.Lemma != "be" || c.Negated || c.SubjectFirst < 0 || c.VerbAt < 0) return null;
+        var words = c.Sentence.Words;
+        var subjects = lex.Set("praise-subjects");
+        int noun = -1;
+        for (int k = c.First; k < c.VerbAt; k++) // the whole subject: "the feedback from the pilot stores"
+            if (subjects.Contains(Words.Normalize(words[k].Lower))) { noun = k; break; }
+        if (noun < 0) return null;
+        int at = Words.SkipAdverbs(words, c.VerbAt + 1, lex);
+        return at < c.End && lex.Set("praise-adjectives").Contains(words[at].Lower) ? (noun, at + 1) : null;
     }
 
     /// <summary>

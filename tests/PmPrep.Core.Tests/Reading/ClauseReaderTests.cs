@@ -126,6 +126,18 @@ public class ClauseReaderTests
     [InlineData("I was responsible for the roadmap.", 0, Actor.I, "be", "")]
     [InlineData("I opted for a phased launch.", 0, Actor.I, "opt", "")]
     [InlineData("I turned off the feature flag.", 0, Actor.I, "turn", "particle=off")]
+    // A demonstrative subject, and "that" opening a sentence as one; a noun phrase stays one.
+    [InlineData("This led to 300 more renewals.", 0, Actor.Thing, "lead", "clauses=1")]
+    [InlineData("This saved us three weeks of review.", 0, Actor.Thing, "save", "clauses=1")]
+    [InlineData("That meant a second week of delay.", 0, Actor.Thing, "mean", "clauses=1 link=None")]
+    [InlineData("This translated text was wrong.", 0, Actor.Thing, "be", "clauses=1")]
+    [InlineData("That she resigned surprised the board.", 0, Actor.Other, "resign", "link=Complement")]
+    [InlineData("I think that was the wrong call.", 1, Actor.Thing, "be", "link=Complement")]
+    [InlineData("I chose to name it \"Plan B.\" we should have kept it.", 1, Actor.We, "keep", "could")]
+    // An aim's "while" tail is part of the aim; a deed's is a deed.
+    [InlineData("I needed to sharply reduce wait times while improving accuracy.", 0, Actor.I, "need", "planned then=reduce")]
+    [InlineData("I needed to sharply reduce wait times while improving accuracy.", 1, Actor.Unknown, "improve", "planned link=While")]
+    [InlineData("I cut wait times while improving accuracy.", 1, Actor.Unknown, "improve", "link=While")]
     public void Reads_the_clause(string sentence, int index, Actor actor, string? lemma, string flags)
     {
         var clauses = Read(sentence);
