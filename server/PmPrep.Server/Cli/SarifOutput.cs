@@ -15,7 +15,7 @@ internal static class SarifOutput
     {
         var rules = EngineData.Default.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        string? docs = Lsp.DocsLinks.FindLocal(AppContext.BaseDirectory);
+        string? docs = Lsp.DocsLinks.Find(AppContext.BaseDirectory);
         JsonOutput.Emit(output, w =>
         {
             w.WriteStartObject();
@@ -34,8 +34,9 @@ internal static class SarifOutput
                 w.WriteString("id", r.Id);
                 w.WriteStartObject("shortDescription"); w.WriteString("text", r.Title); w.WriteEndObject();
                 w.WriteStartObject("fullDescription"); w.WriteString("text", r.Why); w.WriteEndObject();
-                // The page itself travels in the log (every install has it, embedded); a link only
-                // when a docs folder sits next to this binary, never a relative path that resolves nowhere.
+                // The page itself travels in the log (every install has it, embedded), and the link
+                // resolves from every install: a docs folder above this binary, else the embedded
+                // page written to the per-user cache; never a relative path that resolves nowhere.
                 if (docs is not null) w.WriteString("helpUri", docs + r.Id + ".md");
                 w.WriteStartObject("help");
                 w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}");
