@@ -31,6 +31,10 @@ public class FactInconsistencyTests
         Assert.Contains("in a.story.md", b.Message);
         Assert.Contains("\"In that relaunch I owned the checkout API", a.Message); // names the other sentence
         Assert.True(a.HasRange);
+        // The other story travels as data, not only inside the message.
+        Assert.Equal("b.story.md", Assert.Single(a.Related).Path);
+        Assert.Equal("a.story.md", Assert.Single(b.Related).Path);
+        Assert.NotNull(a.Related[0].Range);
     }
 
     [Fact]
