@@ -11,7 +11,7 @@ public class BankRuleTests
     internal static BankAnalysis Bank(params (string Path, string Text)[] stories) =>
         BankAnalyzer.Analyze(stories.Select(s => new BankStory(s.Path, StoryAnalyzer.Analyze(s.Text))).ToList());
 
-    internal static List<BankDiagnostic> Findings(BankAnalysis bank, string rule) => bank.Diagnostics.Where(d => d.RuleId == rule).ToList();
+    internal static List<Diagnostic> Findings(BankAnalysis bank, string rule) => bank.Diagnostics.Where(d => d.RuleId == rule).ToList();
 
     internal static string Story(string body, string? project = null, string? role = null, string title = "A story", string lps = "[Dive Deep]",
         string decision = "I decided to cut scope because the data showed 40% of errors came from one form.") =>
@@ -25,7 +25,7 @@ public class BankRuleTests
         Directory.GetFiles(dir, "*.story.md").Order(StringComparer.Ordinal)
             .Select(f => new BankStory(Path.GetFileName(f), StoryAnalyzer.Analyze(File.ReadAllText(f)))).ToList();
 
-    private static string At(BankAnalysis bank, BankDiagnostic d) =>
+    private static string At(BankAnalysis bank, Diagnostic d) =>
         bank.Stories.Single(s => s.Path == d.Path).Analysis.Document.Text[d.Start..d.End];
 
     // ------------------------------------------------------------------ role-inconsistency
@@ -44,8 +44,8 @@ public class BankRuleTests
         Assert.Contains("Checkout Migration", led.Message);
         Assert.Contains("\"I led the migration of the web checkout\" here but \"I supported the migration of checkout\" in weak-guest-checkout.story.md", led.Message);
         Assert.Contains("in accessible-checkout.story.md", supported.Message);
-        Assert.NotNull(led.Range);
-        Assert.Equal(12, led.Range!.Value.Start.Line); // zero-based: the Context paragraph
+        Assert.True(led.HasRange);
+        Assert.Equal(12, led.Range.Start.Line); // zero-based: the Context paragraph
     }
 
     [Fact]
@@ -320,5 +320,20 @@ public class BankRuleTests
         var two = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers.")), ("b.story.md", Story("I read the refund logs.")));
         Assert.True(two.RulesRan);
         Assert.NotEmpty(Findings(two, "bank-size"));
+    }
+
+    [Fact]
+    public void A_finding_about_the_whole_bank_has_no_path_and_no_place_and_one_in_a_story_has_both()
+    {
+        var bank = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers.")), ("b.story.md", Story("I read the refund logs.")));
+        var size = Findings(bank, "bank-size").First();
+        Assert.Null(size.Path);
+        Assert.False(size.HasRange);
+        Assert.Null(size.Location);
+        var dup = Bank(("a.story.md", Story("I read 300 support tickets from first-time sellers and rebuilt the onboarding form for them.")),
+            ("b.story.md", Story("I read 300 support tickets from first-time sellers and rebuilt the onboarding form for them.")));
+        var inStory = Findings(dup, "duplicate-story");
+        Assert.NotEmpty(inStory);
+        Assert.All(inStory, d => { Assert.NotNull(d.Path); Assert.True(d.HasRange); Assert.NotNull(d.Location); Assert.NotEmpty(d.Related); });
     }
 }

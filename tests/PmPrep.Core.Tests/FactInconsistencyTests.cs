@@ -12,7 +12,7 @@ public class FactInconsistencyTests
     private const string OnePm = "I was one of two PMs on the relaunch; the other PM owned the checkout API. I owned the returns flow and wrote its spec.";
     private const string IOwned = "In that relaunch I owned the checkout API, and I cut its scope to card payments first.";
 
-    private static string At(BankAnalysis bank, BankDiagnostic d) =>
+    private static string At(BankAnalysis bank, Diagnostic d) =>
         bank.Stories.Single(s => s.Path == d.Path).Analysis.Document.Text[d.Start..d.End];
 
     [Fact]
@@ -30,7 +30,11 @@ public class FactInconsistencyTests
         Assert.Contains("in b.story.md", a.Message);
         Assert.Contains("in a.story.md", b.Message);
         Assert.Contains("\"In that relaunch I owned the checkout API", a.Message); // names the other sentence
-        Assert.NotNull(a.Range);
+        Assert.True(a.HasRange);
+        // The other story travels as data, not only inside the message.
+        Assert.Equal("b.story.md", Assert.Single(a.Related).Path);
+        Assert.Equal("a.story.md", Assert.Single(b.Related).Path);
+        Assert.NotNull(a.Related[0].Range);
     }
 
     [Fact]

@@ -8,55 +8,6 @@ namespace PmPrep.Core.Bank;
 /// <summary>One story of the bank: where it lives (a path or URI, as the caller names it) and its analysis.</summary>
 public sealed record BankStory(string Path, StoryAnalysis Analysis);
 
-/// <summary>Another story a bank finding points at (the duplicate, the conflicting role), and where in it.</summary>
-public sealed record RelatedStory(string Path, TextRange? Range, string? Phrase = null);
-
-/// <summary>
-/// A finding about the bank; <see cref="Path"/> is null when it concerns the bank as a whole.
-/// The stories it names are data (<see cref="Related"/>), not only text: each edge (LSP, SARIF,
-/// report, terminal) shows their paths its own way through <see cref="Format"/>.
-/// </summary>
-public sealed record BankDiagnostic(string RuleId, Severity Severity, string Message, string? Path, TextRange? Range, int Start = 0, int End = 0)
-{
-    /// <summary>The words the finding is about ("I supported the migration of checkout"), for hovers and follow-ups.</summary>
-    public string? Phrase { get; init; }
-
-    /// <summary>The other stories the finding names, first the one the message names.</summary>
-    public IReadOnlyList<RelatedStory> Related { get; init; } = Array.Empty<RelatedStory>();
-
-    /// <summary>The rule's message arguments other than the related stories.</summary>
-    public IReadOnlyDictionary<string, string>? Args { get; init; }
-
-    /// <summary>
-    /// The message with each related story named by <paramref name="displayPath"/> ("{file}" is the
-    /// first, with "and N other stories" when there are more). <see cref="Message"/> is this with the
-    /// paths as the caller gave them.
-    /// </summary>
-    public string Format(Func<string, string> displayPath)
-    {
-        if (Related.Count == 0 || Args is null) return Message;
-        int total = Args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, Related.Count) : -1;
-        var args = new Dictionary<string, string>(Args, StringComparer.Ordinal) { ["file"] = FileArg(Related, displayPath, total) };
-        return Rules.RuleContext.Fill(EngineData.Default.Rule(RuleId).Message, args);
-    }
-
-    /// <summary>Stories named in a bank message: the other story, "b (and 1 other story)", or, for a cluster
-    /// whose size the rule gives (<paramref name="total"/> &gt;= 0), "4 other stories (a, b, c and 1 more)".</summary>
-    internal const int MaxNamed = 3;
-
-    internal static string FileArg(IReadOnlyList<RelatedStory> related, Func<string, string> displayPath, int total)
-    {
-        if (total < 0)
-            return related.Count == 1 ? displayPath(related[0].Path)
-                : $"{displayPath(related[0].Path)} (and {related.Count - 1} other stor{(related.Count == 2 ? "y" : "ies")})";
-        if (total <= 1) return displayPath(related[0].Path);
-        var names = related.Take(MaxNamed).Select(r => displayPath(r.Path)).ToList();
-        string rest = total > names.Count ? $" and {total - names.Count} more" : "";
-        string named = rest.Length == 0 && names.Count > 1 ? string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1] : string.Join(", ", names);
-        return $"{total} other stories ({named}{rest})";
-    }
-}
-
 /// <summary>
 /// One cell of the LP x story matrix: how many evidence signals the story gives for the principle,
 /// whether its front matter claims it, and the strongest signal (for hovers and the report).
@@ -81,7 +32,7 @@ public sealed record CoverageRow(Principle Principle, IReadOnlyList<CoverageCell
 
 public sealed class BankAnalysis
 {
-    internal BankAnalysis(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, IReadOnlyList<BankDiagnostic> diagnostics, IReadOnlyList<StoryPair>? pairs = null)
+    internal BankAnalysis(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<StoryPair>? pairs = null)
     {
         Stories = stories; Coverage = coverage; Diagnostics = diagnostics; Pairs = pairs ?? Array.Empty<StoryPair>();
     }
@@ -90,7 +41,7 @@ public sealed class BankAnalysis
     public IReadOnlyList<BankStory> Stories { get; }
     /// <summary>One row per principle, in the official order.</summary>
     public IReadOnlyList<CoverageRow> Coverage { get; }
-    public IReadOnlyList<BankDiagnostic> Diagnostics { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
     /// <summary>Pairs of stories that are near-duplicates or tell conflicting roles.</summary>
     public IReadOnlyList<StoryPair> Pairs { get; }
 
@@ -129,10 +80,10 @@ public sealed class BankAnalysis
     public bool RulesRan => Stories.Count >= BankAnalyzer.MinStories;
 
     /// <summary>The same bank with only the findings <paramref name="keep"/> accepts (the CLI shows those about the files it was asked to check).</summary>
-    public BankAnalysis WithDiagnostics(Func<BankDiagnostic, bool> keep) => new(Stories, Coverage, Diagnostics.Where(keep).ToList(), Pairs);
+    public BankAnalysis WithDiagnostics(Func<Diagnostic, bool> keep) => new(Stories, Coverage, Diagnostics.Where(keep).ToList(), Pairs);
 
     /// <summary>The bank findings located in one story.</summary>
-    public IEnumerable<BankDiagnostic> DiagnosticsFor(string path) => Diagnostics.Where(d => d.Path == path);
+    public IEnumerable<Diagnostic> DiagnosticsFor(string path) => Diagnostics.Where(d => d.Path == path);
 
     /// <summary>The cell for a principle and a story, or null when the story neither claims nor evidences it.</summary>
     public CoverageCell? Cell(Principle principle, BankStory story) =>
@@ -146,11 +97,11 @@ public sealed class BankAnalysis
 /// <summary>Context for the bank rules: the stories, their coverage, settings, and a sink.</summary>
 public sealed class BankContext
 {
-    private readonly List<BankDiagnostic> _sink;
+    private readonly List<Diagnostic> _sink;
 
     private readonly IReadOnlyDictionary<BankStory, StoryFacts> _facts;
 
-    internal BankContext(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, PmPrepSettings settings, List<BankDiagnostic> sink,
+    internal BankContext(IReadOnlyList<BankStory> stories, IReadOnlyList<CoverageRow> coverage, PmPrepSettings settings, List<Diagnostic> sink,
         IReadOnlyList<StoryPair> pairs, IReadOnlyDictionary<BankStory, StoryFacts> facts)
     {
         Stories = stories; Coverage = coverage; Settings = settings; _sink = sink; Pairs = pairs; _facts = facts;
@@ -184,7 +135,7 @@ public sealed class BankContext
             _perStory[story.Path] = had + 1;
         }
         var info = EngineData.Default.Rule(ruleId);
-        TextRange? range = null;
+        TextRange range = default;
         if (story is not null)
         {
             range = story.Analysis.Document.RangeOf(start, end);
@@ -194,8 +145,11 @@ public sealed class BankContext
         related ??= Array.Empty<RelatedStory>();
         var allArgs = args;
         if (related.Count > 0)
-            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = BankDiagnostic.FileArg(related, p => p, args is not null && args.TryGetValue("others", out var n) && int.TryParse(n, out int t) ? Math.Max(t, related.Count) : -1) };
-        _sink.Add(new BankDiagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, allArgs), story?.Path, range, start, end) { Phrase = phrase, Related = related, Args = args });
+            allArgs = new Dictionary<string, string>(args ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["file"] = Diagnostic.FileArg(related, p => p, Diagnostic.TotalOthers(args, related.Count)) };
+        _sink.Add(new Diagnostic(ruleId, sev, Rules.RuleContext.Fill(info.Message, allArgs), start, end, range)
+        {
+            Path = story?.Path, HasRange = story is not null, Phrase = phrase, Related = related, Args = args,
+        });
     }
 
     /// <summary>True when an inline comment in the story turns the rule off at that offset.</summary>

@@ -375,7 +375,7 @@ public sealed class BankIndex
             return c != 0 ? c : string.CompareOrdinal(x.B.Path, y.B.Path);
         });
         var facts = ordered.ToDictionary(e => e.Story, e => e.Facts);
-        var diagnostics = new List<BankDiagnostic>();
+        var diagnostics = new List<Diagnostic>();
         var ctx = new BankContext(stories, coverage, _settings, diagnostics, pairs, facts);
         // A bank of one is not a bank: its "gaps" are only what one story does not cover.
         if (stories.Count >= BankAnalyzer.MinStories)

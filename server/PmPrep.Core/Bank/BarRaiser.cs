@@ -32,7 +32,7 @@ public static class BarRaiser
     /// pushback, no reflection, a duplicate or thin story); then a follow-up for its most thinly
     /// evidenced claimed principle; then general probes. Never repeats a question.
     /// </summary>
-    public static IReadOnlyList<FollowUp> FollowUps(StoryAnalysis story, IEnumerable<Bank.BankDiagnostic>? bankFindings = null, int count = 3)
+    public static IReadOnlyList<FollowUp> FollowUps(StoryAnalysis story, IEnumerable<Analysis.Diagnostic>? bankFindings = null, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(story);
         var result = new List<FollowUp>(count);
@@ -53,7 +53,7 @@ public static class BarRaiser
 
         // Findings, story and bank, in the probes' order of importance.
         var findings = story.Diagnostics.Concat(story.Folded).Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End)))
-            .Concat((bankFindings ?? Enumerable.Empty<BankDiagnostic>()).Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End))))
+            .Concat((bankFindings ?? Enumerable.Empty<Diagnostic>()).Select(d => (d.RuleId, Phrase: d.Phrase ?? Excerpt(story, d.Start, d.End))))
             .ToList();
         foreach (var probe in Probes.Value.Where(p => !p.Fallback))
         {

@@ -18,7 +18,7 @@ public sealed class ClauseDrillReader : IStoryReader
 {
     public static ClauseDrillReader Instance { get; } = new();
 
-    public IReadOnlyList<DrillCue> Read(StoryAnalysis story, IEnumerable<BankDiagnostic>? bankFindings)
+    public IReadOnlyList<DrillCue> Read(StoryAnalysis story, IEnumerable<Diagnostic>? bankFindings)
     {
         var lex = Lexicon.For(story.Settings);
         var reading = story.Reading;

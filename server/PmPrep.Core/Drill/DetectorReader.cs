@@ -20,7 +20,7 @@ public sealed class DetectorReader : IStoryReader
         ["nine"] = 9, ["ten"] = 10, ["fourteen"] = 14, ["twenty"] = 20, ["thirty"] = 30,
     };
 
-    public IReadOnlyList<DrillCue> Read(StoryAnalysis story, IEnumerable<BankDiagnostic>? bankFindings)
+    public IReadOnlyList<DrillCue> Read(StoryAnalysis story, IEnumerable<Diagnostic>? bankFindings)
     {
         var cues = new List<DrillCue>();
         var doc = story.Document;
@@ -55,7 +55,7 @@ public sealed class DetectorReader : IStoryReader
             if (kind is null || SentenceAt(doc, d.Start) is not { } s) continue;
             cues.Add(Cue(kind.Value, s));
         }
-        foreach (var d in bankFindings ?? Enumerable.Empty<BankDiagnostic>())
+        foreach (var d in bankFindings ?? Enumerable.Empty<Diagnostic>())
         {
             if (d.RuleId is not ("role-inconsistency" or "fact-inconsistency")) continue;
             if (SentenceAt(doc, d.Start) is { } s) cues.Add(Cue(DrillKind.RoleConflict, s));

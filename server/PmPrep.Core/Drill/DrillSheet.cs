@@ -26,7 +26,7 @@ public static class DrillSheet
     /// <summary>The reader the drill uses unless one is passed: decisions and actors from the clause layer.</summary>
     public static IStoryReader DefaultReader => ClauseDrillReader.Instance;
 
-    public static IReadOnlyList<DrillQuestion> For(StoryAnalysis story, IEnumerable<BankDiagnostic>? bankFindings = null, IStoryReader? reader = null)
+    public static IReadOnlyList<DrillQuestion> For(StoryAnalysis story, IEnumerable<Diagnostic>? bankFindings = null, IStoryReader? reader = null)
     {
         ArgumentNullException.ThrowIfNull(story);
         var cues = (reader ?? DefaultReader).Read(story, bankFindings);

@@ -24,5 +24,5 @@ public sealed record DrillCue(DrillKind Kind, int Start, int End, string Text);
 /// </summary>
 public interface IStoryReader
 {
-    IReadOnlyList<DrillCue> Read(StoryAnalysis story, IEnumerable<BankDiagnostic>? bankFindings);
+    IReadOnlyList<DrillCue> Read(StoryAnalysis story, IEnumerable<Diagnostic>? bankFindings);
 }

@@ -443,7 +443,7 @@ public static class ReportRenderer
             }
             A("</ol>\n</div>\n<div class=\"story-findings\">\n<h4>Findings</h4>\n");
             var findings = a.Diagnostics.Select(d => (d.Severity, d.RuleId, d.Message, Line: (int?)d.Range.Start.Line, Bank: false, Related: (IReadOnlyList<RelatedStory>)Array.Empty<RelatedStory>()))
-                .Concat(_bank.DiagnosticsFor(s.Path).Select(d => (d.Severity, d.RuleId, Message: d.Format(Shown), Line: d.Range?.Start.Line, Bank: true, d.Related)))
+                .Concat(_bank.DiagnosticsFor(s.Path).Select(d => (d.Severity, d.RuleId, Message: d.Format(Shown), Line: d.Location?.Start.Line, Bank: true, d.Related)))
                 .OrderBy(f => f.Severity).ThenBy(f => f.Line ?? -1).ToList();
             if (findings.Count == 0) A("<p class=\"ok\">No findings. Rehearse it out loud.</p>\n");
             else

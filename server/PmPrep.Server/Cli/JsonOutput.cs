@@ -82,42 +82,7 @@ internal static class JsonOutput
                 w.WriteEndObject();
                 w.WriteStartArray("diagnostics");
                 // Folded findings follow, marked "foldedInto": machine readers still see every rule that fired.
-                foreach (var d in a.Diagnostics.Concat(a.Folded))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("rule", d.RuleId);
-                    w.WriteString("severity", RuleInfo.SeverityName(d.Severity));
-                    w.WriteString("message", d.Message);
-                    WriteRange(w, "range", d.Range);
-                    if (d.FoldedInto is { } into) w.WriteString("foldedInto", into);
-                    if (d.Also.Count > 0)
-                    {
-                        // Rules whose findings on the same words were folded into this one.
-                        w.WriteStartArray("also");
-                        foreach (var id in d.Also) w.WriteStringValue(id);
-                        w.WriteEndArray();
-                    }
-                    w.WriteStartArray("fixes");
-                    foreach (var fix in d.Fixes)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("title", fix.Title);
-                        // Additive to version 1: fix-all and --fix apply only "meaning-preserving" fixes.
-                        w.WriteString("kind", fix.Kind == FixKind.MeaningPreserving ? "meaning-preserving" : "claim");
-                        w.WriteStartArray("edits");
-                        foreach (var e in fix.Edits)
-                        {
-                            w.WriteStartObject();
-                            WriteRange(w, "range", a.Document.RangeOf(e.Start, e.End));
-                            w.WriteString("newText", e.NewText);
-                            w.WriteEndObject();
-                        }
-                        w.WriteEndArray();
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                }
+                foreach (var d in a.Diagnostics.Concat(a.Folded)) WriteDiagnostic(w, d, a.Document);
                 w.WriteEndArray();
                 w.WriteEndObject();
                 Spill(w);
@@ -140,25 +105,7 @@ internal static class JsonOutput
             w.WriteStartArray("diagnostics");
             foreach (var d in bank.Diagnostics)
             {
-                w.WriteStartObject();
-                w.WriteString("rule", d.RuleId);
-                w.WriteString("severity", RuleInfo.SeverityName(d.Severity));
-                w.WriteString("message", d.Message);
-                if (d.Path is null) w.WriteNull("path"); else w.WriteString("path", d.Path);
-                if (d.Range is { } r) WriteRange(w, "range", r);
-                if (d.Related.Count > 0)
-                {
-                    w.WriteStartArray("related");
-                    foreach (var rel in d.Related)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("path", rel.Path);
-                        if (rel.Range is { } rr) WriteRange(w, "range", rr);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
+                WriteDiagnostic(w, d, document: null);
                 Spill(w);
             }
             w.WriteEndArray();
@@ -189,6 +136,68 @@ internal static class JsonOutput
             w.WriteEndObject();
         });
 
+
+    /// <summary>
+    /// One diagnostic, a story's or the bank's (SPEC section 5): rule, severity, message; then, for a
+    /// bank finding (<paramref name="document"/> null), its path (null for the bank as a whole), its
+    /// range when it has one and the related stories; for a story's finding, its range, how it was
+    /// folded and its fixes, whose edits <paramref name="document"/> turns into ranges.
+    /// </summary>
+    internal static void WriteDiagnostic(Utf8JsonWriter w, Diagnostic d, Core.Model.StoryDocument? document)
+    {
+        w.WriteStartObject();
+        w.WriteString("rule", d.RuleId);
+        w.WriteString("severity", RuleInfo.SeverityName(d.Severity));
+        w.WriteString("message", d.Message);
+        if (document is null)
+        {
+            if (d.Path is null) w.WriteNull("path"); else w.WriteString("path", d.Path);
+            if (d.Location is { } r) WriteRange(w, "range", r);
+            if (d.Related.Count > 0)
+            {
+                w.WriteStartArray("related");
+                foreach (var rel in d.Related)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("path", rel.Path);
+                    if (rel.Range is { } rr) WriteRange(w, "range", rr);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+            return;
+        }
+        WriteRange(w, "range", d.Range);
+        if (d.FoldedInto is { } into) w.WriteString("foldedInto", into);
+        if (d.Also.Count > 0)
+        {
+            // Rules whose findings on the same words were folded into this one.
+            w.WriteStartArray("also");
+            foreach (var id in d.Also) w.WriteStringValue(id);
+            w.WriteEndArray();
+        }
+        w.WriteStartArray("fixes");
+        foreach (var fix in d.Fixes)
+        {
+            w.WriteStartObject();
+            w.WriteString("title", fix.Title);
+            // Additive to version 1: fix-all and --fix apply only "meaning-preserving" fixes.
+            w.WriteString("kind", fix.Kind == FixKind.MeaningPreserving ? "meaning-preserving" : "claim");
+            w.WriteStartArray("edits");
+            foreach (var e in fix.Edits)
+            {
+                w.WriteStartObject();
+                WriteRange(w, "range", document.RangeOf(e.Start, e.End));
+                w.WriteString("newText", e.NewText);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
 
     internal static string KindName(Core.Practice.PracticeKind kind) => kind switch
     {

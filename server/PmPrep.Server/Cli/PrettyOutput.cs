@@ -53,7 +53,7 @@ internal static class PrettyOutput
             }
             foreach (var d in bank.Diagnostics.Where(d => d.Path == f.File.DisplayPath))
             {
-                var r = d.Range;
+                var r = d.Location;
                 string quote = d.Phrase ?? "";
                 var also = d.Related.Select(x => x.Range is { } rr ? $"{x.Path}:{rr.Start.Line + 1}:{rr.Start.Character + 1}" : x.Path).ToList();
                 rows.Add((r?.Start.Line ?? 0, r?.Start.Character ?? 0,

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PmPrep.Core.Analysis;
 using PmPrep.Core.Bank;
 using PmPrep.Core.Catalog;
 using PmPrep.Core.Text;
@@ -14,7 +15,7 @@ internal static class SarifOutput
     {
         var rules = EngineData.Default.Rules;
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        string? docs = Lsp.DocsLinks.FindLocal(AppContext.BaseDirectory);
+        string? docs = Lsp.DocsLinks.Find(AppContext.BaseDirectory);
         JsonOutput.Emit(output, w =>
         {
             w.WriteStartObject();
@@ -33,8 +34,9 @@ internal static class SarifOutput
                 w.WriteString("id", r.Id);
                 w.WriteStartObject("shortDescription"); w.WriteString("text", r.Title); w.WriteEndObject();
                 w.WriteStartObject("fullDescription"); w.WriteString("text", r.Why); w.WriteEndObject();
-                // The page itself travels in the log (every install has it, embedded); a link only
-                // when a docs folder sits next to this binary, never a relative path that resolves nowhere.
+                // The page itself travels in the log (every install has it, embedded), and the link
+                // resolves from every install: a docs folder above this binary, else the embedded
+                // page written to the per-user cache; never a relative path that resolves nowhere.
                 if (docs is not null) w.WriteString("helpUri", docs + r.Id + ".md");
                 w.WriteStartObject("help");
                 w.WriteString("text", $"Weak: {r.Weak}\nStrong: {r.Strong}");
@@ -52,10 +54,10 @@ internal static class SarifOutput
             {
                 if (f.Analysis is null) continue;
                 foreach (var d in f.Analysis.Diagnostics)
-                    Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, f.File.DisplayPath, d.Range, null);
+                    Result(w, index[d.RuleId], d, f.File.DisplayPath);
             }
             foreach (var d in bank.Diagnostics)
-                Result(w, d.RuleId, index[d.RuleId], d.Severity, d.Message, d.Path, d.Range, d.Related);
+                Result(w, index[d.RuleId], d, d.Path);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndArray();
@@ -63,20 +65,22 @@ internal static class SarifOutput
         });
     }
 
-    private static void Result(Utf8JsonWriter w, string ruleId, int ruleIndex, Severity severity, string message, string? path, TextRange? range, IReadOnlyList<RelatedStory>? related)
+    /// <summary>One result: a story's finding (at <paramref name="path"/>, the file checked) or the bank's (at its own path, none for the bank as a whole).</summary>
+    private static void Result(Utf8JsonWriter w, int ruleIndex, Diagnostic d, string? path)
     {
         w.WriteStartObject();
-        w.WriteString("ruleId", ruleId);
+        w.WriteString("ruleId", d.RuleId);
         w.WriteNumber("ruleIndex", ruleIndex);
-        w.WriteString("level", Level(severity));
-        w.WriteStartObject("message"); w.WriteString("text", message); w.WriteEndObject();
+        w.WriteString("level", Level(d.Severity));
+        w.WriteStartObject("message"); w.WriteString("text", d.Message); w.WriteEndObject();
         if (path is not null)
         {
             w.WriteStartArray("locations");
-            Location(w, path, range, null);
+            Location(w, path, d.Location, null);
             w.WriteEndArray();
         }
-        if (related is { Count: > 0 })
+        var related = d.Related;
+        if (related.Count > 0)
         {
             // The other story a bank finding names (the duplicate, the conflicting role).
             w.WriteStartArray("relatedLocations");

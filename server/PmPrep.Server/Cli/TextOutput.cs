@@ -21,7 +21,7 @@ internal static class TextOutput
         }
         foreach (var d in bank.Diagnostics)
         {
-            string where = d.Path is null ? "(bank)" : d.Range is { } r ? $"{d.Path}:{r.Start.Line + 1}:{r.Start.Character + 1}" : d.Path;
+            string where = d.Path is null ? "(bank)" : d.Location is { } r ? $"{d.Path}:{r.Start.Line + 1}:{r.Start.Character + 1}" : d.Path;
             o.WriteLine($"{where}: {RuleInfo.SeverityName(d.Severity)} {d.RuleId} {d.Message}");
             counts[d.Severity] = counts.GetValueOrDefault(d.Severity) + 1;
         }

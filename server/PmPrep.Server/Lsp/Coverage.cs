@@ -54,7 +54,7 @@ public static class Coverage
                 Severity = (int)d.Severity,
                 Message = d.Format(displayPath),
                 Uri = d.Path,
-                Range = d.Range is { } r ? Features.ToLsp(r) : null,
+                Range = d.Location is { } r ? Features.ToLsp(r) : null,
                 Related = d.Related.Count == 0 ? null : d.Related.Select(x => new LspLocation { Uri = x.Path, Range = x.Range is { } rr ? Features.ToLsp(rr) : new(new(0, 0), new(0, 0)) }).ToList(),
             });
         return result;

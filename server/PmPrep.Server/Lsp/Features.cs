@@ -43,7 +43,7 @@ public static class Features
     // ------------------------------------------------------------------ hover
 
     /// <param name="bankFindings">The bank's findings on this story, for the title hover's follow-up questions; called only on the title.</param>
-    public static Hover? Hover(StoryAnalysis a, LspPosition position, DocsLinks docs, Func<IEnumerable<BankDiagnostic>>? bankFindings = null)
+    public static Hover? Hover(StoryAnalysis a, LspPosition position, DocsLinks docs, Func<IEnumerable<Diagnostic>>? bankFindings = null)
     {
         int offset = Offset(a, position);
         var sections = new List<string>();
@@ -98,7 +98,7 @@ public static class Features
     }
 
     /// <summary>On the title: spoken length against the band, and the three questions a bar raiser is most likely to ask.</summary>
-    private static string TitleHover(StoryAnalysis a, IEnumerable<BankDiagnostic>? bankFindings)
+    private static string TitleHover(StoryAnalysis a, IEnumerable<Diagnostic>? bankFindings)
     {
         if (PracticeFeatures.Applies(a)) return PracticeFeatures.TitleHover(a);
         var s = a.Settings;
@@ -577,6 +577,9 @@ public sealed class DocsLinks
     /// The nearest `docs/rules/` folder above <paramref name="startDir"/> (the repository checkout
     /// when run from a build, the extension folder when the VS Code client bundles the docs), as a file URI.
     /// </summary>
+    /// <summary>Where rule links point: a <c>docs/rules/</c> folder above <paramref name="startDir"/>, else the embedded pages written to the per-user cache (<see cref="Workspace.RuleDocs.CacheBaseUri"/>).</summary>
+    public static string? Find(string startDir) => FindLocal(startDir) ?? Workspace.RuleDocs.CacheBaseUri();
+
     public static string? FindLocal(string startDir)
     {
         for (var dir = new DirectoryInfo(startDir); dir is not null; dir = dir.Parent)

@@ -198,7 +198,7 @@ public sealed partial class LanguageServer
         var r = await ReadAsync("hover", p.TextDocument.Uri, cancellationToken).ConfigureAwait(false);
         if (r is not { } x) return null;
         // Bank findings on this story feed the title hover's bar-raiser questions; read only when asked.
-        IEnumerable<BankDiagnostic> BankFindings() =>
+        IEnumerable<Diagnostic> BankFindings() =>
             _bank.Current.Diagnostics.Where(d => d.Path is not null && DocumentStore.Normalize(d.Path) == x.Doc.Uri);
         return Features.Hover(x.Analysis, p.Position, _docs, BankFindings);
     }

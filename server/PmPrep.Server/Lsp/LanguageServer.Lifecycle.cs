@@ -31,7 +31,7 @@ public sealed partial class LanguageServer
         string? docsBase = null;
         if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } io && io.TryGetProperty("docsBaseUrl", out var d) && d.ValueKind == JsonValueKind.String)
             docsBase = d.GetString();
-        _docs = new DocsLinks(docsBase ?? DocsLinks.FindLocal(_options.DocsSearchStart));
+        _docs = new DocsLinks(docsBase ?? DocsLinks.Find(_options.DocsSearchStart));
 
         if (p.InitializationOptions is { ValueKind: JsonValueKind.Object } io2 && io2.TryGetProperty("settings", out var s))
             _clientSettings = s.Clone();

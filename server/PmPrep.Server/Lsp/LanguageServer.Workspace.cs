@@ -170,7 +170,7 @@ public sealed partial class LanguageServer
     private async Task RecomputeBankAsync()
     {
         var bank = _bank.Current;
-        var byUri = bank.Diagnostics.Where(d => d.Path is not null && d.Range is not null)
+        var byUri = bank.Diagnostics.Where(d => d.Path is not null && d.HasRange)
             .GroupBy(d => DocumentStore.Normalize(d.Path!))
             .ToDictionary(g => g.Key, g => g.Select(ToLsp).ToList());
         foreach (var uri in _bankByUri.Keys.Concat(byUri.Keys).Distinct().ToList())
@@ -191,9 +191,9 @@ public sealed partial class LanguageServer
     private static bool SameRelated(List<DiagnosticRelatedInformation>? a, List<DiagnosticRelatedInformation>? b) =>
         (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.Zip(b!).All(x => x.First.Location.Uri == x.Second.Location.Uri && x.First.Location.Range == x.Second.Location.Range));
 
-    private LspDiagnostic ToLsp(BankDiagnostic d) => new()
+    private LspDiagnostic ToLsp(Diagnostic d) => new()
     {
-        Range = d.Range is { } r ? Features.ToLsp(r) : new(new(0, 0), new(0, 0)),
+        Range = d.Location is { } r ? Features.ToLsp(r) : new(new(0, 0), new(0, 0)),
         Severity = (int)d.Severity,
         Code = d.RuleId,
         CodeDescription = _docs.For(d.RuleId) is { } href ? new CodeDescription { Href = href } : null,

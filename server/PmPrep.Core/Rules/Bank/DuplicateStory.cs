@@ -1,4 +1,5 @@
 using System.Globalization;
+using PmPrep.Core.Analysis;
 using PmPrep.Core.Bank;
 
 namespace PmPrep.Core.Rules.Bank;
@@ -19,7 +20,7 @@ public sealed class DuplicateStory : BankRule
     public override string Id => "duplicate-story";
 
     /// <summary>Other stories named in one finding; the rest are counted.</summary>
-    public const int MaxNamed = BankDiagnostic.MaxNamed;
+    public const int MaxNamed = Diagnostic.MaxNamed;
 
     /// <summary>Related stories carried by one finding.</summary>
     public const int MaxRelated = 20;

@@ -1,3 +1,4 @@
+using PmPrep.Core.Analysis;
 using PmPrep.Core.Bank;
 
 namespace PmPrep.Core.Rules.Bank;
@@ -53,7 +54,8 @@ public sealed class FactInconsistency : BankRule
             ["project"] = project,
             ["mine"] = mine.Sentence,
             ["theirs"] = theirs.Sentence,
-            ["file"] = other.Path,
-        }, story, mine.Start, mine.End, phrase: mine.Sentence);
+        }, story, mine.Start, mine.End, phrase: mine.Sentence,
+            // The other story is data ({file} is filled from it): LSP relatedInformation, SARIF relatedLocations, report links.
+            related: new[] { new RelatedStory(other.Path, other.Analysis.Document.RangeOf(theirs.Start, theirs.End), theirs.Sentence) });
     }
 }

@@ -1,3 +1,4 @@
+using PmPrep.Core.Analysis;
 using PmPrep.Core.Bank;
 
 namespace PmPrep.Core.Rules.Bank;
