@@ -116,6 +116,11 @@ public static class ClauseReader
                 cl.Actor = clauses[c + 1].Actor is var a && a != Actor.Unknown ? a : cl.Actor;
                 cl.SubjectShared = true;
             }
+            // "I needed to cut alerts while improving detection": a subjectless "while/when + -ing"
+            // tail belongs to the aim it hangs on; it is not a deed either.
+            if (c > 0 && cl.Mood == Mood.Did && clauses[c - 1].Mood is not Mood.Did && cl.Link is Link.While or Link.When or Link.After or Link.Before
+                && cl.VerbAt >= 0 && WordNet.VerbFormOf(words[cl.VerbAt].Lower) == VerbForm.Gerund && cl.FiniteAt == cl.VerbAt)
+                cl.Mood = clauses[c - 1].Mood;
         }
         // A participle opening ("Frustrated by the delays, I ...") is not an implied-I bullet when a
         // later clause names its own subject.

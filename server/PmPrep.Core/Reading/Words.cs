@@ -14,7 +14,9 @@ public static class Words
     {
         int k = at;
         var adverbs = lex["adverbs"];
-        while (k < words.Length && adverbs.LongestAt(words, k) == k + 1) k++;
+        // The listed adverbs, and any "-ly" adverb WordNet knows ("to dramatically reduce").
+        while (k < words.Length && (adverbs.LongestAt(words, k) == k + 1
+               || words[k].Lower.Length > 4 && words[k].Lower.EndsWith("ly", StringComparison.Ordinal) && (WordNet.PosOf(words[k].Lower) & Pos.Adverb) != 0 && !WordNet.IsVerb(words[k].Lower))) k++;
         return k;
     }
 }

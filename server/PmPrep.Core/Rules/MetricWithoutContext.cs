@@ -31,7 +31,7 @@ public sealed class MetricWithoutContext : SentenceRule
             if (clause is null || clause.Quoted || clause.Mood != Reading.Mood.Did || IsThreshold(s, clause, ctx)) continue;
             int num = FindNumber(words, i, end, clause.First, clause.End);
             if (num < 0) continue;
-            if (HasContext(s, ctx)) return;
+            if (HasContext(s, ctx) || SpanFollows(words, Math.Max(num, end - 1), clause.End)) return;
             int from = Math.Min(i, num), to = Math.Max(end, num + 1);
             var (start, stop) = RuleContext.WordSpan(s, from, to);
             string phrase = RuleContext.WordText(s, from, to);
@@ -55,6 +55,17 @@ public sealed class MetricWithoutContext : SentenceRule
         "points", "point", "pts", "percent", "percentage", "pp", "bps", "basis", "users", "sessions", "customers", "sellers", "orders",
         "minutes", "seconds", "hours", "days", "weeks", "months", "ms", "dollars", "tickets", "contacts", "signups", "installs",
     };
+
+    /// <summary>
+    /// "cut by 40% during the restructuring": a span right after the change is its timeframe
+    /// ("fell 75% as reviewers caught bugs during development" names the span of something else).
+    /// </summary>
+    private static bool SpanFollows(Token[] words, int at, int clauseEnd)
+    {
+        for (int k = at + 1; k < clauseEnd && k <= at + 3; k++)
+            if (words[k].Lower == "during") return true;
+        return false;
+    }
 
     private static bool PunctBetween(Sentence s, int a, int b) => Punct.BetweenWords(s, a, b);
 

@@ -10,7 +10,8 @@ namespace PmPrep.Core.Rules;
 /// "were updated", "the decision was made to"), "it was felt that", or a faceless body making the
 /// call ("the committee settled on"). Silent when an agent follows ("by the carrier"), when the
 /// candidate already acts in the sentence, for events ("some messages were delayed"), for a
-/// metric's result ("latency was cut to 200 ms") and for states ("was based in", "was asked").
+/// metric's result ("latency was cut to 200 ms"), for states ("was based in", "was asked", "was built on
+/// Postgres") and for recognition by others ("was cited as", "was recognized as").
 /// </summary>
 public sealed class PassiveOwnership : SentenceRule
 {
@@ -60,7 +61,7 @@ public sealed class PassiveOwnership : SentenceRule
             if (c.Voice != Voice.Passive || c.HasAgent || c.Actor != Actor.Nobody) continue;
             if (lex.Set("passive-exempt-lemmas").Contains(c.Lemma)) continue;
             if (IsEventOrResult(c, lex)) continue;
-            if (IsSchedule(c)) continue;
+            if (IsSchedule(c) || IsFoundation(c)) continue;
             return c;
         }
         return null;
@@ -85,6 +86,14 @@ public sealed class PassiveOwnership : SentenceRule
         if (c.Lemma is not ("set" or "schedule" or "slate" or "plan" or "time" or "pencil")) return false;
         int next = c.VerbAt + 1 + (c.Particle is "in" ? 1 : 0);
         return next < c.End && c.Sentence.Words[next].Lower is "for" or "on" or "to";
+    }
+
+    /// <summary>"the platform was built on Postgres", "the plan was centred around returns": what a thing rests on, not who made it.</summary>
+    private static bool IsFoundation(Clause c)
+    {
+        if (c.Lemma is not ("build" or "found" or "center" or "centre" or "ground" or "model" or "anchor" or "premise")) return false;
+        int next = c.VerbAt + 1;
+        return next < c.End && c.Sentence.Words[next].Lower is "on" or "upon" or "around";
     }
 
     /// <summary>"The committee settled on", "leadership decided": a body whose decision hides who decided.</summary>

@@ -52,7 +52,9 @@ public sealed class VagueOutcome : SentenceRule
         var nouns = lex.Set("outcome-nouns");
         var claims = lex.Set("outcome-claim-lemmas");
         var amounts = lex["vague-amounts"];
-        bool claimVerb = c.Lemma is { } cl && (claims.Contains(cl) || outcomes.Contains(cl));
+        // "led to improvements" claims; "led the review of breach impact" does not: "lead" and "result" claim only with their preposition.
+        bool claimVerb = c.Lemma is { } cl && (claims.Contains(cl) || outcomes.Contains(cl))
+                         && !(cl is "lead" or "result" && !(c.VerbAt >= 0 && c.VerbAt + 1 < c.End && words[c.VerbAt + 1].Lower is "to" or "in" or "into"));
         // A phrasal outcome verb: "revenue went up significantly", "costs went down".
         if (c.Lemma is { } pl && c.Particle is { } pp && outcomes.Contains(pl + " " + pp) && c.VerbAt >= 0 && c.VerbAt + 1 < c.End
             && !words[c.VerbAt].InQuote && (c.VerbAt == 0 || Words.Normalize(words[c.VerbAt - 1].Lower) is not ("to" or "the" or "a")))
@@ -69,11 +71,13 @@ public sealed class VagueOutcome : SentenceRule
             {
                 bool finite = form is VerbForm.Past or VerbForm.PastOrParticiple or VerbForm.Gerund or VerbForm.ThirdPerson
                               || (form == VerbForm.Base && prev is "help" or "helped" or "helping" or "helps");
-                if (finite && !(form == VerbForm.Gerund && Grammar.Prepositions.Contains(prev) && prev != "by") && !DecisionObject(words, k + 1, c.End, lex))
+                if (finite && !(form == VerbForm.Gerund && Grammar.Prepositions.Contains(prev) && prev != "by") && !DecisionObject(words, k + 1, c.End, lex)
+                    && !Worsening(c, k, lemma, lex) && !(lemma is "drop" or "dip" && (k + 1 < c.End && words[k + 1].Lower is "off" or "out" || k == c.VerbAt && c.Actor is not (Actor.Thing or Actor.Nobody))))
                     return (k, k + 1);
             }
             // A claimed outcome noun: "saw a significant increase", "leading to long-term improvements".
-            if (nouns.Contains(w) && (claimVerb || IntensifiedBefore(words, k, c.First, amounts)) && !(k + 1 < c.End && words[k + 1].Lower is "in" && prev is "the" && !claimVerb))
+            if (nouns.Contains(w) && (claimVerb || IntensifiedBefore(words, k, c.First, amounts)) && !(k + 1 < c.End && words[k + 1].Lower is "in" && prev is "the" && !claimVerb)
+                && !(lex.Set("rise-words").Contains(w) && k + 1 < c.End && words[k + 1].Lower is "in" or "of" && ProblemAhead(words, k + 2, c.End, lex)))
             {
                 int from = k;
                 while (from > c.First && words[from - 1].Kind == TokenKind.Word && !Grammar.Determiners.Contains(words[from - 1].Lower) && !Grammar.Prepositions.Contains(words[from - 1].Lower)
@@ -96,6 +100,34 @@ public sealed class VagueOutcome : SentenceRule
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A problem that grows is the situation, not a claimed result: "the technical debt was growing",
+    /// "facing increasing fraud attacks", "a rise in complaints". A problem that shrinks is a claim.
+    /// </summary>
+    private static bool Worsening(Clause c, int k, string lemma, Lexicon lex)
+    {
+        if (!lex.Set("rise-words").Contains(lemma)) return false;
+        var words = c.Sentence.Words;
+        if (k == c.VerbAt && c.SubjectFirst >= 0 && c.SubjectEnd > c.SubjectFirst && !c.SubjectShared
+            && lex.Set("problem-nouns").Contains(Words.Normalize(words[c.SubjectEnd - 1].Lower)))
+            return true;
+        // The -ing form in front of its noun is an adjective: "increasing attacks", "growing pressure".
+        return WordNet.VerbFormOf(words[k].Lower) == VerbForm.Gerund && ProblemAhead(words, k + 1, c.End, lex);
+    }
+
+    /// <summary>A problem noun within the next three words, before any preposition: "sophisticated fraud attacks".</summary>
+    private static bool ProblemAhead(Token[] words, int at, int end, Lexicon lex)
+    {
+        var problems = lex.Set("problem-nouns");
+        for (int j = at; j < end && j < at + 4; j++)
+        {
+            string w = Words.Normalize(words[j].Lower);
+            if (problems.Contains(w)) return true;
+            if (words[j].Kind != TokenKind.Word || Grammar.Prepositions.Contains(w) || Grammar.Determiners.Contains(w)) return false;
+        }
+        return false;
     }
 
     private static bool OutcomeVerbBefore(Token[] words, int k, int first)

@@ -87,6 +87,12 @@ public sealed class WeLanguage : SentenceRule
         if (c.Lemma == "see" && c.VerbAt + 1 < c.End && words[c.VerbAt + 1].Lower is "that" or "how" or "what" or "why" or "no" or "little") return true;
         if (c.Lemma == "own" && c.Past) return false; // "we each owned a city": an act; "we own the platform": context
         if (lex.Set("we-state-lemmas").Contains(c.Lemma) || (c.Particle is not null && lex.Set("we-state-lemmas").Contains(c.Lemma + " " + c.Particle))) return true;
+        // "our team had grown from 4 to 9", "as we scaled": growing with no object is the setting, not
+        // an act ("we grew revenue 30%" has an object and stays an act).
+        if (lex.Set("we-growth-lemmas").Contains(c.Lemma) && c.Particle is null && (c.Lemma != "scale" || c.Link is Link.When or Link.While or Link.Since or Link.Because
+                || c.SubjectFirst > 0 && words[c.SubjectFirst - 1].Lower is "as" or "when" or "while")
+            && (c.VerbAt + 1 >= c.End || Words.Normalize(words[c.VerbAt + 1].Lower) is "from" or "to" or "by" or "in" or "into" or "over" or "during" or "since" or "past" or "beyond" or "quickly" or "fast" or "rapidly"))
+            return true;
         // "we were losing", "we are seeing": progressive context.
         if (c.VerbAt > c.FiniteAt && c.FiniteAt >= 0 && Grammar.Be.Contains(Words.Normalize(words[c.FiniteAt].Lower)) && words[c.VerbAt].Lower.EndsWith("ing", StringComparison.Ordinal)) return true;
         return false;
