@@ -47,6 +47,24 @@ if (args.Length >= 3 && args[0] == "bankscale")
     BankScale.Run(args[1], int.Parse(args[2]));
     return 0;
 }
+if (args.Length >= 3 && args[0] == "loop")
+{
+    // loop story|large SECONDS: analyses one text over and over, for a sampling profiler (dotnet-trace) to watch.
+    var text = args[1] == "large" ? StoryCorpus.LargeFile(1024 * 1024) : StoryCorpus.Story(42);
+    var until = Stopwatch.StartNew();
+    int runs = 0;
+    double seconds = double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    // Warm-up for a second (and at least three runs) so the measured runs use tier-1 code, as BenchmarkDotNet's do.
+    for (int w = 0; w < 3 || until.Elapsed.TotalSeconds < 1; w++) StoryAnalyzer.Analyze(text);
+    until.Restart();
+    // CPU time and bytes allocated per analysis: steadier than wall time on a shared machine.
+    double cpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+    while (until.Elapsed.TotalSeconds < seconds) { StoryAnalyzer.Analyze(text); runs++; }
+    double cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - cpu0;
+    Console.WriteLine($"{args[1]}: {runs} runs, cpu {cpu / runs:F3} ms/run, wall {until.Elapsed.TotalMilliseconds / runs:F3} ms/run, {(GC.GetAllocatedBytesForCurrentThread() - bytes0) / runs:N0} B/run, gen2 {GC.CollectionCount(2)}");
+    return 0;
+}
 if (args.Length >= 1 && args[0] == "stages")
 {
     Warmup.Run();

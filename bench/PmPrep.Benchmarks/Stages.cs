@@ -29,6 +29,10 @@ public static class Stages
         var doc = StoryParser.Parse(text);
         Row("StoryParser.Parse", Median(reps, () => StoryParser.Parse(text)), total);
         Row("SignalDetector", Median(reps, () => SignalDetector.Detect(doc, lex, PmPrep.Core.Reading.StoryReading.Read(doc, lex))), total);
+        var reading = PmPrep.Core.Reading.StoryReading.Read(doc, lex);
+        Console.WriteLine($"allocated: Analyze {Bytes(() => StoryAnalyzer.Analyze(text)):N0} B, Markdig {Bytes(() => Markdown.Parse(text, pipeline)):N0} B, " +
+            $"StoryParser {Bytes(() => StoryParser.Parse(text)):N0} B, StoryReading {Bytes(() => PmPrep.Core.Reading.StoryReading.Read(doc, lex)):N0} B, " +
+            $"SignalDetector {Bytes(() => SignalDetector.Detect(doc, lex, reading)):N0} B");
         foreach (var rule in RuleRegistry.StoryRules)
         {
             var off = PmPrepSettings.Default with { RuleSeverities = new Dictionary<string, Severity?> { [rule.Id] = null } };
@@ -40,6 +44,14 @@ public static class Stages
 
     private static void Row(string name, double ms, double total) =>
         Console.WriteLine($"{name,-36} {ms,10:F3} ms  {ms / total * 100,6:F1}%");
+
+    private static long Bytes(Action a)
+    {
+        a();
+        long b0 = GC.GetAllocatedBytesForCurrentThread();
+        a();
+        return GC.GetAllocatedBytesForCurrentThread() - b0;
+    }
 
     private static double Median(int reps, Action a)
     {

@@ -195,7 +195,9 @@ public sealed class PatternSet<T>
         public int At;
         public List<PhraseMatch<T>>? Result;
         public int Best;
-        public HashSet<PhrasePattern>? Seen;
+        // The patterns of Result, in the same order; those from HereFrom on matched at At.
+        public List<PhrasePattern>? Matched;
+        public int HereFrom;
     }
 
     /// <summary>All matches in a sentence, left to right; overlapping matches of different patterns are all kept.</summary>
@@ -205,17 +207,19 @@ public sealed class PatternSet<T>
         for (int i = 0; i < words.Length; i++)
         {
             st.At = i;
-            st.Seen?.Clear();
+            st.HereFrom = st.Matched?.Count ?? 0;
             Candidates(words, i, ref st, static (PhrasePattern p, T tag, ref MatchState s) =>
             {
-                // A pattern indexed under several keys is tried once per position.
-                if (s.Seen is not null && !s.Seen.Add(p)) return true;
+                // A pattern indexed under several keys yields one match per position: skip it when it
+                // has already matched here (a short scan of this position's matches, no set per sentence).
+                if (s.Matched is { } m)
+                    for (int k = s.HereFrom; k < m.Count; k++)
+                        if (ReferenceEquals(m[k], p)) return true;
                 int end = p.MatchAt(s.Words, s.At);
                 if (end > s.At)
                 {
                     (s.Result ??= new()).Add(new PhraseMatch<T>(tag, s.At, end));
-                    s.Seen ??= new HashSet<PhrasePattern>(ReferenceEqualityComparer.Instance);
-                    s.Seen.Add(p);
+                    (s.Matched ??= new()).Add(p);
                 }
                 return true;
             });
