@@ -573,13 +573,13 @@ public sealed class DocsLinks
     public string? BaseUrl { get; }
     public string? For(string ruleId) => BaseUrl is null ? null : BaseUrl + ruleId + ".md";
 
+    /// <summary>Where rule links point: a <c>docs/rules/</c> folder above <paramref name="startDir"/>, else the embedded pages written to the per-user cache (<see cref="Workspace.RuleDocs.CacheBaseUri"/>).</summary>
+    public static string? Find(string startDir) => FindLocal(startDir) ?? Workspace.RuleDocs.CacheBaseUri();
+
     /// <summary>
     /// The nearest `docs/rules/` folder above <paramref name="startDir"/> (the repository checkout
     /// when run from a build, the extension folder when the VS Code client bundles the docs), as a file URI.
     /// </summary>
-    /// <summary>Where rule links point: a <c>docs/rules/</c> folder above <paramref name="startDir"/>, else the embedded pages written to the per-user cache (<see cref="Workspace.RuleDocs.CacheBaseUri"/>).</summary>
-    public static string? Find(string startDir) => FindLocal(startDir) ?? Workspace.RuleDocs.CacheBaseUri();
-
     public static string? FindLocal(string startDir)
     {
         for (var dir = new DirectoryInfo(startDir); dir is not null; dir = dir.Parent)
