@@ -87,4 +87,18 @@ public class SettingNotClaimTests
     [InlineData("As the analyst closest to the data, I was tasked with finding why refunds spiked.")]
     [InlineData("I was in charge of the Q3 pricing launch.")]
     public void WeakOwnershipVerb_leaves_an_assignment_and_being_in_charge_alone(string s) => Assert.False(Fires(s, "weak-ownership-verb"), s);
+
+    [Theory]
+    [InlineData("When we hit a data gap in week two, I called the carriers myself.")]
+    [InlineData("After we lost the anchor client, I rebuilt the pipeline forecast.")]
+    public void WeLanguage_leaves_a_we_time_frame_around_the_candidates_act_alone(string s) => Assert.False(Fires(s, "we-language"), s);
+
+    [Theory]
+    [InlineData("When we launched the beta, the team celebrated.")]
+    [InlineData("We shipped the beta after I wrote the spec.")]
+    public void WeLanguage_still_flags_we_acting_when_the_candidate_does_not(string s) => Assert.True(Fires(s, "we-language"), s);
+
+    [Fact]
+    public void MetricWithoutContext_flags_an_expansion_by_a_bare_percent() =>
+        Assert.True(Fires("The client expanded their contract by 25%.", "metric-without-context"));
 }

@@ -43,6 +43,9 @@ public sealed class WeLanguage : SentenceRule
             if (!IsWeAction(c, lex)) continue;
             // "..., which meant we lost a week", "because we had no data": a consequence or a reason, not the key action.
             if (c.IsRationale) continue;
+            // "When we hit a wall on day 4, I made the call": a time frame around the candidate's own act.
+            if (c.Link is Link.When or Link.While or Link.After or Link.Before && clauses.Any(x => !ReferenceEquals(x, c) && x.ByCandidate && x.IsFact && x.VerbAt >= 0 && !x.Negated && !IsState(x, lex)))
+                continue;
             // "..., and we agreed to test": the joint outcome of the candidate's own move.
             if (candidateActed && IsJointOutcome(c, lex)) continue;
             var words = c.Sentence.Words;
