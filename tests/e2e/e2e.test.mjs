@@ -25,6 +25,8 @@ const WE_MESSAGE = 'say what you did';
 const WEAK_VERB_MESSAGE = 'hides what you owned';
 // we-language's hover (title and "why" in rules.yaml).
 const HOVER_EXPLANATION = /"We" as the doer of a key action[\s\S]*Bar raisers score the candidate's own judgment/;
+// A principle whose name the narrow view cuts, and a piece of its meaning (principles.yaml).
+const LONG_PRINCIPLE = { name: 'Success and Scale Bring Broad Responsibility', meaning: 'weigh second-order effects on communities' };
 const PRINCIPLES = ['Customer Obsession', 'Dive Deep', 'Bias for Action', 'Learn and Be Curious', 'Hire and Develop the Best'];
 
 let tmp, workspace, userData, extensionsDir, codeServer, browser, page, port, csLog;
@@ -404,6 +406,40 @@ describe('PmPrep in code-server', { timeout: 300000 }, () => {
     await page.locator('.tab.active[aria-label*="late-deliveries.story.md"]').first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.editor-instance .selected-text').length > 0, null, { timeout: 10000 });
     await screenshot('lp-coverage-open-evidence');
+  });
+
+  step("shows a principle's full name and meaning in the LP Coverage tooltip", 'lp-coverage-tooltip', async () => {
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'LP Coverage' }) });
+    const list = pane.locator('.monaco-list').first();
+    const row = pane.locator('.monaco-list-row', { hasText: LONG_PRINCIPLE.name }).first();
+    // The tree is virtualised: scroll to the top, then down until the row is rendered.
+    await list.hover();
+    await page.mouse.wheel(0, -5000);
+    await page.waitForTimeout(200);
+    for (let i = 0; i < 20 && !(await row.count()); i++) {
+      await page.mouse.wheel(0, 100);
+      await page.waitForTimeout(150);
+    }
+    await row.scrollIntoViewIfNeeded();
+    // A MarkdownString tooltip renders as the workbench's custom hover, not a `title` attribute.
+    const hover = page.locator('.workbench-hover, .monaco-hover:not(.hidden)', { hasText: LONG_PRINCIPLE.name }).first();
+    for (let attempt = 0; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await row.locator('.label-name, .monaco-icon-label').first().hover();
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 8000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+      }
+    }
+    const text = (await hover.textContent()).replace(/\s+/g, ' ');
+    fs.writeFileSync(path.join(outDir, 'lp-coverage-tooltip.txt'), text + '\n');
+    assert.ok(text.includes(LONG_PRINCIPLE.name), `tooltip lacks the full name: ${text}`);
+    assert.ok(text.includes(LONG_PRINCIPLE.meaning), `tooltip lacks the meaning: ${text}`);
+    assert.match(text, /No story gives evidence|Evidenced in \d+ stor/, `tooltip lacks the coverage status: ${text}`);
+    await screenshot('lp-coverage-tooltip', { moveMouse: false });
+    await page.mouse.move(1150, 16);
   });
 
   step("shows the active story's spoken minutes in the status bar", 'status-bar', async () => {
