@@ -68,7 +68,10 @@ if (!skipVsix) run(process.execPath, [path.join(root, 'client-vscode/esbuild.mjs
 const publishDir = path.join(root, 'dist', 'server', target);
 fs.rmSync(publishDir, { recursive: true, force: true });
 const project = path.join(root, 'server/PmPrep.Server/PmPrep.Server.csproj');
-const common = ['publish', project, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false', `-p:Version=${manifest.version}`];
+// The lock files pin the framework-independent graph that the build and tests restore (locked under
+// CI=true). A runtime-specific publish adds the runtime packs and the AOT compiler, which that graph
+// does not hold, so the publish and pack restores are not locked; the packages they share stay the pinned ones.
+const common = ['publish', project, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false', `-p:Version=${manifest.version}`, '-p:RestoreLockedMode=false'];
 let mode = 'Native AOT';
 try {
   if (!wantAot) throw new Error('skip');
@@ -134,7 +137,7 @@ const nupkg = path.join(root, 'dist', `PmPrep.${manifest.version}.nupkg`);
 fs.rmSync(nupkg, { force: true });
 // PackageId, ToolCommandName and the description are in PmPrep.Server.csproj.
 run('dotnet', ['pack', project, '-c', 'Release', '-o', path.join(root, 'dist'), '-p:PackAsTool=true',
-  `-p:Version=${manifest.version}`, '-p:PublishAot=false', '-p:DebugType=none', '-p:DebugSymbols=false', '-nologo']);
+  `-p:Version=${manifest.version}`, '-p:PublishAot=false', '-p:DebugType=none', '-p:DebugSymbols=false', '-p:RestoreLockedMode=false', '-nologo']);
 if (!fs.existsSync(nupkg)) {
   console.error(`package: dotnet pack did not produce ${nupkg}`);
   process.exit(1);
