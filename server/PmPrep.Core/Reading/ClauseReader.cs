@@ -362,7 +362,7 @@ public static class ClauseReader
         if (form == VerbForm.None) return false;
         // The word before, past any adverbs ("we also cut cost").
         int pk = k - 1;
-        while (pk > 0 && (lex["adverbs"].LongestAt(words, pk) == pk + 1 || IsLyAdverb(words[pk].Lower))) pk--;
+        while (pk > 0 && (lex["adverbs"].LongestAt(words, pk) == pk + 1 || Words.IsLyAdverb(words[pk].Lower))) pk--;
         string prev = pk >= 0 ? Words.Normalize(words[pk].Lower) : "";
         if (form is VerbForm.Gerund) return false;
         // After a determiner, a possessive or a preposition it is a noun or an adjective: "the launch", "our completed work".
@@ -400,7 +400,7 @@ public static class ClauseReader
         string n = Words.Normalize(next.Lower);
         return next.Kind == TokenKind.Number || Grammar.Prepositions.Contains(n) || Grammar.Determiners.Contains(n)
                || n is "us" or "me" or "them" or "him" or "her" or "it" or "that" or "more" or "less" or "fewer"
-               || lex["adverbs"].LongestAt(words, k + 1) > 0 || IsLyAdverb(n);
+               || lex["adverbs"].LongestAt(words, k + 1) > 0 || Words.IsLyAdverb(n);
     }
 
     private static bool ThatIsSubject(Token[] words, int verb, Lexicon lex)
@@ -537,9 +537,8 @@ public static class ClauseReader
     }
 
     private static bool IsAdverb(Token[] words, int k, Lexicon lex) =>
-        lex["adverbs"].LongestAt(words, k) == k + 1 || IsLyAdverb(words[k].Lower);
+        lex["adverbs"].LongestAt(words, k) == k + 1 || Words.IsLyAdverb(words[k].Lower);
 
-    private static bool IsLyAdverb(string w) => Words.IsLyAdverb(w);
 
     /// <summary>"Helped improve ...", "Collaborated with ...", "Moved Slice 3 to Phase 2": a clause that opens with a past verb.</summary>
     private static bool StartsWithVerb(Token[] words, int i, Clause c)

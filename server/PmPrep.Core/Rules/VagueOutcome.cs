@@ -73,7 +73,7 @@ public sealed class VagueOutcome : SentenceRule
                 bool finite = form is VerbForm.Past or VerbForm.PastOrParticiple or VerbForm.Gerund or VerbForm.ThirdPerson
                               || (form == VerbForm.Base && prev is "help" or "helped" or "helping" or "helps");
                 if (finite && !(form == VerbForm.Gerund && Grammar.Prepositions.Contains(prev) && prev != "by") && !DecisionObject(words, k + 1, c.End, lex)
-                    && !Worsening(c, k, lemma, lex) && !(lemma is "drop" or "dip" && (k + 1 < c.End && words[k + 1].Lower is "off" or "out" || k == c.VerbAt && c.Actor is not (Actor.Thing or Actor.Nobody))))
+                    && !Worsening(c, k, lemma, lex) && !IsDropNotFall(c, k, lemma))
                     return (k, k + 1);
             }
             // A claimed outcome noun: "saw a significant increase", "leading to long-term improvements".
@@ -130,6 +130,14 @@ public sealed class VagueOutcome : SentenceRule
             return true;
         // The -ing form in front of its noun is an adjective: "increasing attacks", "growing pressure".
         return WordNet.VerbFormOf(words[k].Lower) == VerbForm.Gerund && ProblemAhead(words, k + 1, c.End, lex);
+    }
+
+    /// <summary>"users who dropped off", "we dropped the Android app": a drop that is churn or a decision, not a metric falling.</summary>
+    private static bool IsDropNotFall(Clause c, int k, string lemma)
+    {
+        if (lemma is not ("drop" or "dip")) return false;
+        var words = c.Sentence.Words;
+        return k + 1 < c.End && words[k + 1].Lower is "off" or "out" || k == c.VerbAt && c.Actor is not (Actor.Thing or Actor.Nobody);
     }
 
     /// <summary>A problem noun within the next three words, before any preposition: "sophisticated fraud attacks".</summary>

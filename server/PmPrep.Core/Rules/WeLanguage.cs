@@ -44,7 +44,7 @@ public sealed class WeLanguage : SentenceRule
             // "..., which meant we lost a week", "because we had no data": a consequence or a reason, not the key action.
             if (c.IsRationale) continue;
             // "When we hit a wall on day 4, I made the call": a time frame around the candidate's own act.
-            if (c.Link is Link.When or Link.While or Link.After or Link.Before && clauses.Any(x => !ReferenceEquals(x, c) && x.ByCandidate && x.IsFact && x.VerbAt >= 0 && !x.Negated && !IsState(x, lex)))
+            if (c.Link is Link.When or Link.While or Link.After or Link.Before && clauses.Any(x => !ReferenceEquals(x, c) && IsCandidateAct(x, lex)))
                 continue;
             // "..., and we agreed to test": the joint outcome of the candidate's own move.
             if (candidateActed && IsJointOutcome(c, lex)) continue;
@@ -67,10 +67,13 @@ public sealed class WeLanguage : SentenceRule
         foreach (var x in clauses)
         {
             if (ReferenceEquals(x, c)) return false;
-            if (x.ByCandidate && x.IsFact && x.VerbAt >= 0 && !x.Negated && !IsState(x, lex)) return true;
+            if (IsCandidateAct(x, lex)) return true;
         }
         return false;
     }
+
+    /// <summary>The candidate does something, as a fact: not a state, a plan or a negation.</summary>
+    private static bool IsCandidateAct(Clause x, Lexicon lex) => x.ByCandidate && x.IsFact && x.VerbAt >= 0 && !x.Negated && !IsState(x, lex);
 
     /// <summary>A clause where "we" (or our team) acts and the story says it happened.</summary>
     internal static bool IsWeAction(Clause c, Lexicon lex)
@@ -90,15 +93,25 @@ public sealed class WeLanguage : SentenceRule
         if (c.Lemma == "see" && c.VerbAt + 1 < c.End && words[c.VerbAt + 1].Lower is "that" or "how" or "what" or "why" or "no" or "little") return true;
         if (c.Lemma == "own" && c.Past) return false; // "we each owned a city": an act; "we own the platform": context
         if (lex.Set("we-state-lemmas").Contains(c.Lemma) || (c.Particle is not null && lex.Set("we-state-lemmas").Contains(c.Lemma + " " + c.Particle))) return true;
-        // "our team had grown from 4 to 9", "as we scaled": growing with no object is the setting, not
-        // an act ("we grew revenue 30%" has an object and stays an act).
-        if (lex.Set("we-growth-lemmas").Contains(c.Lemma) && c.Particle is null && (c.Lemma != "scale" || c.Link is Link.When or Link.While or Link.Since or Link.Because
-                || c.SubjectFirst > 0 && words[c.SubjectFirst - 1].Lower is "as" or "when" or "while")
-            && (c.VerbAt + 1 >= c.End || Words.Normalize(words[c.VerbAt + 1].Lower) is "from" or "to" or "by" or "in" or "into" or "over" or "during" or "since" or "past" or "beyond" or "quickly" or "fast" or "rapidly"))
-            return true;
+        if (IsGrowthWithoutObject(c, lex)) return true;
         // "we were losing", "we are seeing": progressive context.
         if (c.VerbAt > c.FiniteAt && c.FiniteAt >= 0 && Grammar.Be.Contains(Words.Normalize(words[c.FiniteAt].Lower)) && words[c.VerbAt].Lower.EndsWith("ing", StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// "our team had grown from 4 to 9", "as we scaled": growing with no object is the setting, not
+    /// an act ("we grew revenue 30%" has an object and stays an act; "scale" only in a time or reason frame).
+    /// </summary>
+    private static bool IsGrowthWithoutObject(Clause c, Lexicon lex)
+    {
+        if (c.Lemma is null || c.Particle is not null || !lex.Set("we-growth-lemmas").Contains(c.Lemma)) return false;
+        var words = c.Sentence.Words;
+        if (c.Lemma == "scale" && c.Link is not (Link.When or Link.While or Link.Since or Link.Because)
+            && !(c.SubjectFirst > 0 && words[c.SubjectFirst - 1].Lower is "as" or "when" or "while"))
+            return false;
+        return c.VerbAt + 1 >= c.End || Words.Normalize(words[c.VerbAt + 1].Lower) is "from" or "to" or "by" or "in" or "into" or "over" or "during"
+            or "since" or "past" or "beyond" or "quickly" or "fast" or "rapidly";
     }
 
     private static int FindWe(Token[] words, int from, int to)
