@@ -68,4 +68,32 @@ public class CatalogTests
             foreach (var c in p.Cues) _ = new Patterns.PhrasePattern(c.Pattern); // compiles
         }
     }
+
+    // The four data files parse in parallel; a broken one still fails with its own exception, as
+    // the serial load did (not an AggregateException that hides which file and why).
+    [Theory]
+    [InlineData("rules.yaml")]
+    [InlineData("principles.yaml")]
+    public void A_broken_data_file_fails_with_its_own_error(string broken)
+    {
+        string Read(string name) => name == broken ? "key: [unclosed" : EngineData.ReadResource(name);
+        Assert.IsType<YamlDotNet.Core.SemanticErrorException>(Record.Exception(() => EngineData.Load(Read)), exactMatch: false);
+    }
+
+    [Fact]
+    public void An_empty_data_file_is_named()
+    {
+        string Read(string name) => name == "principles.yaml" ? "" : EngineData.ReadResource(name);
+        var e = Assert.Throws<InvalidOperationException>(() => EngineData.Load(Read));
+        Assert.Contains("principles.yaml", e.Message);
+    }
+
+    [Fact]
+    public void The_parallel_load_reads_the_same_data_as_the_default()
+    {
+        var again = EngineData.Load(EngineData.ReadResource);
+        Assert.Equal(EngineData.Default.Rules.Select(r => r.Id), again.Rules.Select(r => r.Id));
+        Assert.Equal(EngineData.Default.Principles.Select(p => (p.Name, p.Cues.Count, p.Acts.Count)), again.Principles.Select(p => (p.Name, p.Cues.Count, p.Acts.Count)));
+        Assert.Equal(EngineData.Default.Lists.Keys.Order(), again.Lists.Keys.Order());
+    }
 }

@@ -54,8 +54,18 @@ public sealed class EngineData
 
     internal static EngineData Load(Func<string, string> read)
     {
+        // The four files parse independently: on every core at once (this is most of a one-story
+        // check's start-up, and the reader's WordNet table loads beside it; see EngineWarmup).
+        string[] names = { "rules.yaml", "lexicon.yaml", "practice.yaml", "principles.yaml" };
+        var roots = new YamlMappingNode?[names.Length];
+        try { Parallel.For(0, names.Length, i => roots[i] = Yaml.LoadMapping(read(names[i]))); }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first file's own exception (a YamlException, a missing resource), as a serial load threw it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         var rules = new List<RuleInfo>();
-        var rulesRoot = Yaml.LoadMapping(read("rules.yaml")) ?? throw new InvalidOperationException("rules.yaml is empty");
+        var rulesRoot = roots[0] ?? throw new InvalidOperationException("rules.yaml is empty");
         foreach (var m in Yaml.Maps(rulesRoot.Get("rules")))
         {
             string id = m.Str("id") ?? throw new InvalidOperationException("a rule in rules.yaml has no id");
@@ -76,18 +86,18 @@ public sealed class EngineData
         }
 
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var lexRoot = Yaml.LoadMapping(read("lexicon.yaml")) ?? throw new InvalidOperationException("lexicon.yaml is empty");
+        var lexRoot = roots[1] ?? throw new InvalidOperationException("lexicon.yaml is empty");
         if (lexRoot.Get("lists") is YamlMappingNode listMap)
             foreach (var (k, v) in listMap.Children)
                 if (k is YamlScalarNode key && key.Value is not null) lists[key.Value] = Yaml.Strings(v);
         // The design-answer and PR/FAQ cue lists live in their own file, in the same shape.
-        if (Yaml.LoadMapping(read("practice.yaml"))?.Get("lists") is YamlMappingNode practiceLists)
+        if (roots[2]?.Get("lists") is YamlMappingNode practiceLists)
             foreach (var (k, v) in practiceLists.Children)
                 if (k is YamlScalarNode key && key.Value is not null) lists[key.Value] = Yaml.Strings(v);
 
         var principles = new List<Principle>();
         var ownership = new List<Cue>();
-        var pRoot = Yaml.LoadMapping(read("principles.yaml")) ?? throw new InvalidOperationException("principles.yaml is empty");
+        var pRoot = roots[3] ?? throw new InvalidOperationException("principles.yaml is empty");
         int order = 0;
         foreach (var m in Yaml.Maps(pRoot.Get("principles")))
         {

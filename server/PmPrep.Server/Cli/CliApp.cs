@@ -40,6 +40,9 @@ public static class CliApp
                 stdout.WriteLine("pmprep " + ProductInfo.Version);
                 return 0;
             }
+            // Commands that analyse: the engine's data loads on the other core while options,
+            // config files and story files are read.
+            if (args[0] is "check" or "report" or "drill" or "read") Core.Catalog.EngineWarmup.Start();
             if (args[0] == "read") return ReadCommand.Run(args[1..], stdout, stderr);
             var parsed = Options.Parse(args[1..]);
             if (parsed.Error is not null)
