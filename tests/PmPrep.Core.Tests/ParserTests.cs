@@ -234,4 +234,18 @@ public class SuppressionTests
         var text = "```\n<!-- pmprep-disable-file -->\n```\n\n" + Body;
         Assert.True(TestUtil.Fires(text, "we-language"));
     }
+
+    // The tokenizer reuses the strings of words it has seen (a per-thread pool): a pooled word must
+    // still carry its own spelling and its own lower-case form, whatever came before it.
+    [Fact]
+    public void Pooled_words_keep_their_own_spelling_and_lower_case()
+    {
+        string text = "The the THE Don\u2019t don't Don't " + new string('x', 40) + "Y " + new string('x', 40) + "y";
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var words = PmPrep.Core.Model.Tokenizer.Tokenize(text, 0, text.Length).Where(t => t.IsWordLike).ToList();
+            Assert.Equal(new[] { "The", "the", "THE", "Don\u2019t", "don't", "Don't", new string('x', 40) + "Y", new string('x', 40) + "y" }, words.Select(t => t.Text));
+            Assert.Equal(new[] { "the", "the", "the", "don't", "don't", "don't", new string('x', 40) + "y", new string('x', 40) + "y" }, words.Select(t => t.Lower));
+        }
+    }
 }

@@ -6,8 +6,14 @@ public enum TokenKind : byte { Word, Number, Punct }
 public readonly struct Token
 {
     public Token(int start, int end, TokenKind kind, string text, bool inQuote)
+        : this(start, end, kind, text, LowerOf(text), inQuote)
     {
-        Start = start; End = end; Kind = kind; Text = text; Lower = LowerOf(text); InQuote = inQuote;
+    }
+
+    /// <summary>A token whose lower-case form is already known (the tokenizer's word pool keeps both).</summary>
+    internal Token(int start, int end, TokenKind kind, string text, string lower, bool inQuote)
+    {
+        Start = start; End = end; Kind = kind; Text = text; Lower = lower; InQuote = inQuote;
     }
 
     public int Start { get; }
@@ -19,7 +25,7 @@ public readonly struct Token
     public bool InQuote { get; }
 
     /// <summary>Lower case with typographic apostrophes made straight; no allocation when already so.</summary>
-    private static string LowerOf(string text)
+    internal static string LowerOf(string text)
     {
         foreach (char c in text)
             if (char.IsUpper(c) || c == '\u2019')

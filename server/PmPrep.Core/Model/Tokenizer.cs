@@ -31,8 +31,8 @@ public static class Tokenizer
                     break;
                 }
                 if (i < end && text[i] == '%') i++;
-                string t = text.Substring(s, i - s);
-                tokens.Add(new Token(s, i, IsNumber(t) ? TokenKind.Number : TokenKind.Word, t, inQuote));
+                var (t, lower) = WordPool.Get(text.AsSpan(s, i - s));
+                tokens.Add(new Token(s, i, IsNumber(t) ? TokenKind.Number : TokenKind.Word, t, lower, inQuote));
                 continue;
             }
 
@@ -62,6 +62,31 @@ public static class Tokenizer
             i++;
         }
         return tokens;
+    }
+
+    /// <summary>
+    /// The strings of words already seen on this thread, with their lower-case forms: a story
+    /// repeats most of its words ("I", "the", "customers"), and a 1 MB file allocated a string per
+    /// token (and a second one per capitalised token) that lived as long as its model. Bounded, so
+    /// a stream of distinct words (a pasted hash list) stops adding and allocates as before.
+    /// </summary>
+    private static class WordPool
+    {
+        private const int MaxEntries = 1 << 16;
+        private const int MaxLength = 32;
+        [ThreadStatic] private static Dictionary<string, string>? _pool;
+
+        public static (string Text, string Lower) Get(ReadOnlySpan<char> word)
+        {
+            if (word.Length > MaxLength) { var s = word.ToString(); return (s, Token.LowerOf(s)); }
+            var pool = _pool ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(word, out var text, out var lower)) return (text, lower);
+            text = word.ToString();
+            lower = Token.LowerOf(text);
+            if (pool.Count < MaxEntries) pool[text] = lower;
+            return (text, lower);
+        }
     }
 
     // One string per ASCII character, so punctuation allocates nothing.

@@ -62,8 +62,12 @@ public static class StoryParser
         private readonly int _bodyStart;
         private Part? _current;
         private int _quoteDepth;
-        private List<(int, int)>? _links;
-        private List<int> _ends = new();
+        private readonly List<(int, int)> _links = new();
+        // The prose, map and ends of the block being built: reused from block to block (each block
+        // keeps exact-size copies), so a long document does not allocate three buffers per block.
+        private readonly StringBuilder _sb = new();
+        private readonly List<int> _map = new();
+        private readonly List<int> _ends = new();
 
         public Walker(StoryDocument doc, int bodyStart)
         {
@@ -184,12 +188,17 @@ public static class StoryParser
         private ProseBlock? Prose(BlockKind kind, ContainerInline? inline, int level)
         {
             if (inline is null) return null;
+            var sb = _sb;
+            var map = _map;
+            sb.Clear();
+            map.Clear();
+            _ends.Clear();
             // Sized from the block's source span so the buffers do not regrow character by character.
             int capacity = Math.Clamp(inline.Span.Length + 1, 16, 1 << 20);
-            var sb = new StringBuilder(capacity);
-            var map = new List<int>(capacity);
-            _links = new List<(int, int)>();
-            _ends = new List<int>(capacity);
+            if (sb.Capacity < capacity) sb.Capacity = capacity;
+            map.EnsureCapacity(capacity);
+            _ends.EnsureCapacity(capacity);
+            _links.Clear();
             Inlines(inline, sb, map);
             // Trim, keeping the map aligned.
             int s = 0, e = sb.Length;
@@ -199,7 +208,7 @@ public static class StoryParser
             string text = sb.ToString(s, e - s);
             int[] arr = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(map).Slice(s, e - s).ToArray();
             int[] ends = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ends).Slice(s, e - s).ToArray();
-            var links = _links.Count == 0 ? _links : _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
+            IReadOnlyList<(int, int)> links = _links.Count == 0 ? Array.Empty<(int, int)>() : _links.Select(l => (Math.Max(0, l.Item1 - s), Math.Min(e - s, l.Item2 - s))).Where(l => l.Item1 < l.Item2).ToList();
             return new ProseBlock(kind, text, arr, ends, level, _text) { InBlockQuote = _quoteDepth > 0, LinkRanges = links };
         }
 
@@ -220,7 +229,7 @@ public static class StoryParser
                 {
                     if (resume.Count == 0) return;
                     var (next, linkFrom) = resume.Pop();
-                    if (linkFrom >= 0) _links?.Add((linkFrom, sb.Length));
+                    if (linkFrom >= 0) _links.Add((linkFrom, sb.Length));
                     inline = next;
                     continue;
                 }
