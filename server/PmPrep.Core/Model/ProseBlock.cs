@@ -24,6 +24,7 @@ public sealed class ProseBlock
     public int HeadingLevel { get; }
     public string Text { get; }
     public List<Sentence> Sentences { get; } = new();
+    /// <summary>Set once by the parser, before the block is split: its sentences are views of this list.</summary>
     public List<Token> Tokens { get; internal set; } = new();
     /// <summary>True inside a Markdown block quote: quoted text that fixes never rewrite.</summary>
     public bool InBlockQuote { get; internal init; }

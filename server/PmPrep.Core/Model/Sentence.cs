@@ -6,16 +6,19 @@ namespace PmPrep.Core.Model;
 /// </summary>
 public sealed class Sentence
 {
-    internal Sentence(ProseBlock block, int start, int end, Token[] tokens, Token[] words)
+    private readonly int _firstToken;
+    private readonly int _tokenCount;
+
+    internal Sentence(ProseBlock block, int start, int end, int firstToken, int tokenCount, Token[] words)
     {
-        Block = block; Start = start; End = end; Tokens = tokens; Words = words;
+        Block = block; Start = start; End = end; _firstToken = firstToken; _tokenCount = tokenCount; Words = words;
     }
 
     public ProseBlock Block { get; }
     public int Start { get; }
     public int End { get; }
-    /// <summary>All tokens, punctuation included.</summary>
-    public Token[] Tokens { get; }
+    /// <summary>All tokens, punctuation included: a view of the block's tokens, not a copy.</summary>
+    public ReadOnlySpan<Token> Tokens => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Block.Tokens).Slice(_firstToken, _tokenCount);
     /// <summary>Word and number tokens only: what phrase patterns match against.</summary>
     public Token[] Words { get; }
     public int Index { get; internal set; }

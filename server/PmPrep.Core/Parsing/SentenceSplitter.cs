@@ -101,6 +101,6 @@ internal static class SentenceSplitter
         var words = new Token[count];
         int w = 0;
         foreach (var t in slice) if (t.IsWordLike) words[w++] = t;
-        block.Sentences.Add(new Sentence(block, slice[0].Start, slice[^1].End, slice.ToArray(), words));
+        block.Sentences.Add(new Sentence(block, slice[0].Start, slice[^1].End, firstToken, slice.Length, words));
     }
 }
