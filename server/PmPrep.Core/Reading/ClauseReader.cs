@@ -597,7 +597,7 @@ public static class ClauseReader
             {
                 // "we're", "I've", "we'd": pronoun + auxiliary in one word.
                 string aux = w[(w.IndexOf('\''))..];
-                if (aux is "'re" or "'m" or "'s") sawBe = true;
+                if (aux is "'re" or "'m" or "'s") { sawBe = true; lexicalAt = i; } // "be" may be the main verb ("I'm curious")
                 else if (aux == "'ve") { } // "we've shipped": a perfect, still a fact
                 else if (aux == "'d") { c.Mood = Mood.Would; }
                 else if (aux == "'ll") c.Mood = Mood.Will;

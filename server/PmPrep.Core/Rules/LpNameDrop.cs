@@ -67,6 +67,15 @@ public sealed class LpNameDrop : SentenceRule
         var words = s.Words;
         var hits = Hits(words);
         var drops = hits.Where(h => !h.Name.OneWord || IsUsedAsName(words, h.Start, hits)).ToList();
+        // A principle claimed as a trait ("I am curious to a fault"): named, not shown. No fix: the
+        // rest of the sentence may be the story.
+        if (drops.Count == 0 && TraitClaim(s, ctx.Reading.Of(s), ctx.Lexicon) is var (ts, te))
+        {
+            var (tStart, tStop) = RuleContext.WordSpan(s, ts, te);
+            string trait = RuleContext.WordText(s, ts, te);
+            ctx.Report(Id, tStart, tStop, new Dictionary<string, string> { ["phrase"] = trait }, new List<Fix>(), trait);
+            return;
+        }
         // "leadership principle" itself.
         // "leadership principle" itself, when the story frames itself with it ("this shows the
         // leadership principle of ..."), not when it is the subject ("interviewers owned two leadership principles").
@@ -110,6 +119,51 @@ public sealed class LpNameDrop : SentenceRule
     {
         var hits = Hits(s.Words);
         return hits.Any(h => !h.Name.OneWord || IsUsedAsName(s.Words, h.Start, hits));
+    }
+
+    /// <summary>
+    /// The words of a principle claimed as a trait, from the clause: a present-tense, affirmative
+    /// "be" (or a participle after it, "are obsessed with customers") whose subject is the candidate, "we" or a generic role ("any good PM"), followed (past
+    /// adverbs, "a"/"an", "very") by one of <c>lp-trait-claims</c> that is not curiosity about
+    /// something ("curious why", "curious to see"). Null when there is none.
+    /// </summary>
+    internal static (int Start, int End)? TraitClaim(Sentence s, Reading.Clause[] clauses, Lexicon lex)
+    {
+        var words = s.Words;
+        foreach (var c in clauses)
+        {
+            // "be" as the main verb ("I am curious"), or a participle read as a passive ("PMs are obsessed with customers").
+            bool copula = c.Lemma == "be" && c.Voice == Reading.Voice.Active;
+            if (!(copula || c.Voice == Reading.Voice.Passive) || c.VerbAt < 0 || c.Mood != Reading.Mood.Did
+                || c.Past || c.Negated || c.Quoted || c.Reported || !GenericOrOwnSubject(c, words, lex)) continue;
+            int k = copula ? c.VerbAt + 1 : c.VerbAt;
+            while (true)
+            {
+                int next = Reading.Words.SkipAdverbs(words, k, lex);
+                while (next < c.End && words[next].Lower is "a" or "an" or "very" or "so" or "quite" or "truly" or "deeply") next++;
+                if (next == k) break;
+                k = next;
+            }
+            int end = lex["lp-trait-claims"].LongestAt(words, k);
+            if (end < 0 || end > c.End || words[k].InQuote) continue;
+            if (end < words.Length && lex.Set("trait-objects").Contains(words[end].Lower)) continue;
+            // "curious to see": an infinitive is curiosity about something; "curious to a fault" is the trait.
+            if (end + 1 < words.Length && words[end].Lower == "to" && Reading.WordNet.IsVerb(words[end + 1].Lower)
+                && words[end + 1].Lower is not ("a" or "an" or "the")) continue;
+            return (k, end);
+        }
+        return null;
+    }
+
+    private static bool GenericOrOwnSubject(Reading.Clause c, Token[] words, Lexicon lex)
+    {
+        if (c.Actor is Reading.Actor.I or Reading.Actor.We) return true;
+        // "any good PM", "every leader", "product managers": not "my manager", "the PMs" (someone in particular).
+        if (c.SubjectFirst < 0 || words[c.SubjectFirst].Lower is "my" or "our" or "the" or "his" or "her" or "their" or "your" or "this" or "that") return false;
+        var roles = lex["generic-role-subjects"];
+        for (int w = c.SubjectFirst; w < c.SubjectEnd; w++)
+            if (roles.LongestAt(words, w) > w) return true;
+        return false;
     }
 
     private static bool Matches(Token[] words, int at, string[] name)

@@ -23,10 +23,13 @@ public static class SignalDetector
             var clauses = reading.Of(s);
             if (clauses.Length == 0) continue;
             bool nameDrop = LpNameDrop.NamesAPrinciple(s);
+            // A principle claimed as a trait ("I'm naturally curious, so I read ..."): the claim is no evidence, the act after it may be.
+            var trait = LpNameDrop.TraitClaim(s, clauses, lex);
             bool lostPush = PushWasLost(s, clauses, reading, lex);
             foreach (var m in lex.Cues.Matches(s.Words))
             {
                 if (nameDrop) break;
+                if (trait is var (ts, te) && m.Start < te && m.End > ts) continue;
                 var clause = ClauseOf(clauses, m.Start, m.End);
                 // Deliver Results is shown by the measured result itself ("returns fell from 12% to 7%"), whoever
                 // the clause's subject is; every other principle needs the candidate's own act.
