@@ -71,7 +71,11 @@ const project = path.join(root, 'server/PmPrep.Server/PmPrep.Server.csproj');
 // The lock files pin the framework-independent graph that the build and tests restore (locked under
 // CI=true). A runtime-specific publish adds the runtime packs and the AOT compiler, which that graph
 // does not hold, so the publish and pack restores are not locked; the packages they share stay the pinned ones.
-const common = ['publish', project, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false', `-p:Version=${manifest.version}`, '-p:RestoreLockedMode=false'];
+// Their intermediate files go under dist/artifacts (--artifacts-path), not the projects' obj/ and
+// bin/: a runtime-specific restore rewrites obj/project.assets.json, after which the test build
+// and the README's `dotnet run` restored and rebuilt from scratch (33 s instead of 2.5 s).
+const artifacts = ['--artifacts-path', path.join(root, 'dist', 'artifacts')];
+const common = ['publish', project, ...artifacts, '-c', 'Release', '-r', rid, '-o', publishDir, '-p:DebugType=none', '-p:DebugSymbols=false', `-p:Version=${manifest.version}`, '-p:RestoreLockedMode=false'];
 let mode = 'Native AOT';
 try {
   if (!wantAot) throw new Error('skip');
@@ -136,7 +140,7 @@ if (!skipVsix) {
 const nupkg = path.join(root, 'dist', `PmPrep.${manifest.version}.nupkg`);
 fs.rmSync(nupkg, { force: true });
 // PackageId, ToolCommandName and the description are in PmPrep.Server.csproj.
-run('dotnet', ['pack', project, '-c', 'Release', '-o', path.join(root, 'dist'), '-p:PackAsTool=true',
+run('dotnet', ['pack', project, ...artifacts, '-c', 'Release', '-o', path.join(root, 'dist'), '-p:PackAsTool=true',
   `-p:Version=${manifest.version}`, '-p:PublishAot=false', '-p:DebugType=none', '-p:DebugSymbols=false', '-p:RestoreLockedMode=false', '-nologo']);
 if (!fs.existsSync(nupkg)) {
   console.error(`package: dotnet pack did not produce ${nupkg}`);

@@ -29,7 +29,7 @@ jit_cli="$root/server/PmPrep.Server/bin/Release/net10.0/pmprep"
 aot_cli="${PMPREP_AOT:-}"   # an AOT binary already published: skips the publish below
 if [ "$aot" = 1 ] && [ -z "$aot_cli" ]; then
   echo "== PmPrep Native AOT publish"
-  dotnet publish "$root/server/PmPrep.Server" -r linux-x64 -p:PublishAot=true -p:RestoreLockedMode=false -c Release -o "$here/out/aot" -nologo -v q >/dev/null
+  dotnet publish "$root/server/PmPrep.Server" --artifacts-path "$here/out/artifacts" -r linux-x64 -p:PublishAot=true -p:RestoreLockedMode=false -c Release -o "$here/out/aot" -nologo -v q >/dev/null
   aot_cli="$here/out/aot/pmprep"
 fi
 
