@@ -89,6 +89,11 @@ static void WriteCorpus(string dir)
     File.WriteAllText(Path.Combine(dir, "one", "story-500.story.md"), StoryCorpus.Story(42), utf8);
     Directory.CreateDirectory(Path.Combine(dir, "large"));
     File.WriteAllText(Path.Combine(dir, "large", "large-1mb.story.md"), StoryCorpus.LargeFile(1024 * 1024), utf8);
+    // Each folder is a bank of its own: without a .pmprep.yaml the bank root of a folder inside this
+    // repository is the repository, and every check also analysed the examples and test stories
+    // (21 more stories), which the peers, given only the files, do not.
+    foreach (var sub in new[] { "bank", "bank1000", "one", "large" })
+        File.WriteAllText(Path.Combine(dir, sub, ".pmprep.yaml"), "# A benchmark bank of its own (not the repository's).\n", utf8);
     Console.WriteLine($"one: {StoryCorpus.CountWords(StoryCorpus.Story(42))} words; bank: 100 stories, " +
         $"{StoryCorpus.Bank(100).Sum(s => StoryCorpus.CountWords(s.Text))} words; large: {StoryCorpus.CountWords(StoryCorpus.LargeFile(1024 * 1024))} words");
 }
