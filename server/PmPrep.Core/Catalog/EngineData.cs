@@ -54,16 +54,23 @@ public sealed class EngineData
 
     internal static EngineData Load(Func<string, string> read)
     {
-        // The four files parse independently: on every core at once (this is most of a one-story
-        // check's start-up, and the reader's WordNet table loads beside it; see EngineWarmup).
-        string[] names = { "rules.yaml", "lexicon.yaml", "practice.yaml", "principles.yaml" };
-        var roots = new YamlMappingNode?[names.Length];
-        try { Parallel.For(0, names.Length, i => roots[i] = Yaml.LoadMapping(read(names[i]))); }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        // The files parse independently: principles.yaml (the largest) on a thread of its own while
+        // this one reads the other three. A dedicated thread, not the thread pool: Load runs under a
+        // Lazy that pool threads may be blocked on (every story waits for the lexicon), and a pool
+        // work item queued behind them waited for the pool to grow, a one-second stall.
+        YamlMappingNode? principlesRoot = null;
+        Exception? principlesError = null;
+        var worker = new Thread(() =>
         {
-            // The first file's own exception (a YamlException, a missing resource), as a serial load threw it.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-        }
+            try { principlesRoot = Yaml.LoadMapping(read("principles.yaml")); }
+            catch (Exception e) { principlesError = e; }
+        })
+        { IsBackground = true, Name = "pmprep principles.yaml" };
+        worker.Start();
+        var roots = new[] { Yaml.LoadMapping(read("rules.yaml")), Yaml.LoadMapping(read("lexicon.yaml")), Yaml.LoadMapping(read("practice.yaml")), null };
+        worker.Join();
+        if (principlesError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(principlesError);
+        roots[3] = principlesRoot;
         var rules = new List<RuleInfo>();
         var rulesRoot = roots[0] ?? throw new InvalidOperationException("rules.yaml is empty");
         foreach (var m in Yaml.Maps(rulesRoot.Get("rules")))
