@@ -243,12 +243,23 @@ public static class StoryParser
                         bool exact = spanLen == len && lit.Span.Start >= 0 && lit.Span.Start + len <= _text.Length &&
                                      string.CompareOrdinal(_text, lit.Span.Start, content.Text, content.Start, len) == 0;
                         // Not one for one: align escapes ("\\*" is one prose character for two source ones).
-                        var aligned = exact ? null : Align(content.Text, content.Start, len, lit.Span.Start, lit.Span.End + 1);
+                        if (exact)
+                        {
+                            // The common case, one prose character per source character: in bulk.
+                            sb.Append(content.Text, content.Start, len);
+                            int at = map.Count;
+                            System.Runtime.InteropServices.CollectionsMarshal.SetCount(map, at + len);
+                            System.Runtime.InteropServices.CollectionsMarshal.SetCount(_ends, at + len);
+                            var m = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(map).Slice(at);
+                            var en = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_ends).Slice(at);
+                            for (int k = 0; k < len; k++) { m[k] = lit.Span.Start + k; en[k] = lit.Span.Start + k + 1; }
+                            break;
+                        }
+                        var aligned = Align(content.Text, content.Start, len, lit.Span.Start, lit.Span.End + 1);
                         for (int k = 0; k < len; k++)
                         {
                             sb.Append(content.Text[content.Start + k]);
-                            if (exact) { map.Add(lit.Span.Start + k); _ends.Add(lit.Span.Start + k + 1); }
-                            else if (aligned is not null) { map.Add(aligned[k].Start); _ends.Add(aligned[k].End); }
+                            if (aligned is not null) { map.Add(aligned[k].Start); _ends.Add(aligned[k].End); }
                             else
                             {
                                 map.Add(Math.Max(0, lit.Span.Start));

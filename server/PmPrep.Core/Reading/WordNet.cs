@@ -121,13 +121,23 @@ public static class WordNet
     private static readonly ConcurrentDictionary<string, WordAnalysis> Cache = new(StringComparer.Ordinal);
     private static int _cached;
 
+    // In front of the shared cache, one per thread: a plain Dictionary hashes a short word faster
+    // than the ConcurrentDictionary (3.7% of a 1 MB check's CPU under Native AOT was its look-up),
+    // and the rules ask about the same words many times per sentence. Bounded like the shared one.
+    [ThreadStatic] private static Dictionary<string, WordAnalysis>? _local;
+
     internal static WordAnalysis Analyze(string? word)
     {
         if (string.IsNullOrEmpty(word) || word.Length > 64) return default;
-        if (Cache.TryGetValue(word, out var known)) return known;
-        var a = Compute(word);
-        if (Volatile.Read(ref _cached) < CacheLimit && Cache.TryAdd(word, a)) Interlocked.Increment(ref _cached);
-        return a;
+        var local = _local ??= new Dictionary<string, WordAnalysis>(StringComparer.Ordinal);
+        if (local.TryGetValue(word, out var known)) return known;
+        if (!Cache.TryGetValue(word, out known))
+        {
+            known = Compute(word);
+            if (Volatile.Read(ref _cached) < CacheLimit && Cache.TryAdd(word, known)) Interlocked.Increment(ref _cached);
+        }
+        if (local.Count < CacheLimit) local[word] = known;
+        return known;
     }
 
     private static WordAnalysis Compute(string word)
