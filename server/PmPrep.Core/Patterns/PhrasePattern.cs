@@ -143,6 +143,9 @@ public sealed class PatternSet<T>
     private readonly Dictionary<string, List<(PhrasePattern, T)>> _bySuffix = new(StringComparer.Ordinal);
     private readonly List<(PhrasePattern, T)> _numbers = new();
     private readonly List<(PhrasePattern, T)> _other = new();
+    // Bit k set when some prefix (suffix) key is k characters long: most are KeyLength long, so the
+    // shorter look-ups, one per word per pattern set, usually have nothing to find and are skipped.
+    private int _prefixLengths, _suffixLengths;
 
     public int Count { get; private set; }
 
@@ -152,8 +155,18 @@ public sealed class PatternSet<T>
         if (p.FirstIndex is not { } first) { _other.Add((p, tag)); return; }
         if (first.NumberOnly) { _numbers.Add((p, tag)); return; }
         foreach (var w in first.Words) Put(_byWord, w, p, tag);
-        foreach (var pre in first.Prefixes) Put(_byPrefix, pre.Length > KeyLength ? pre[..KeyLength] : pre, p, tag);
-        foreach (var suf in first.Suffixes) Put(_bySuffix, suf.Length > KeyLength ? suf[^KeyLength..] : suf, p, tag);
+        foreach (var pre in first.Prefixes)
+        {
+            var key = pre.Length > KeyLength ? pre[..KeyLength] : pre;
+            Put(_byPrefix, key, p, tag);
+            _prefixLengths |= 1 << key.Length;
+        }
+        foreach (var suf in first.Suffixes)
+        {
+            var key = suf.Length > KeyLength ? suf[^KeyLength..] : suf;
+            Put(_bySuffix, key, p, tag);
+            _suffixLengths |= 1 << key.Length;
+        }
     }
 
     private static void Put(Dictionary<string, List<(PhrasePattern, T)>> d, string key, PhrasePattern p, T tag)
@@ -175,13 +188,13 @@ public sealed class PatternSet<T>
         {
             var prefixes = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
             for (int k = 1; k <= Math.Min(KeyLength, w.Length); k++)
-                if (prefixes.TryGetValue(w.AsSpan(0, k), out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+                if ((_prefixLengths & (1 << k)) != 0 && prefixes.TryGetValue(w.AsSpan(0, k), out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
         }
         if (_bySuffix.Count > 0)
         {
             var suffixes = _bySuffix.GetAlternateLookup<ReadOnlySpan<char>>();
             for (int k = 1; k <= Math.Min(KeyLength, w.Length); k++)
-                if (suffixes.TryGetValue(w.AsSpan(w.Length - k), out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
+                if ((_suffixLengths & (1 << k)) != 0 && suffixes.TryGetValue(w.AsSpan(w.Length - k), out list)) foreach (var x in list) if (!visit(x.Item1, x.Item2, ref state)) return;
         }
         if (t.Kind == TokenKind.Number) foreach (var x in _numbers) if (!visit(x.Item1, x.Item2, ref state)) return;
         foreach (var x in _other) if (!visit(x.Item1, x.Item2, ref state)) return;
