@@ -632,6 +632,10 @@ public static class ClauseReader
                 // "we did it": "do" as the main verb when no verb follows.
                 if (i >= end || !(WordNet.IsVerb(words[i].Lower) || Grammar.Negations.Contains(words[i].Lower) || lex["adverbs"].LongestAt(words, i) == i + 1))
                 { lexical = "do"; lexicalAt = i - 1; break; }
+                // "it did well", "did really well", "did better than planned": "do" is the main verb
+                // ("well" and "better" are verbs too in WordNet, "tears welled", "to better a record").
+                int manner = Words.SkipAdverbs(words, i, lex);
+                if (manner < end && Grammar.MannerOfDoing.Contains(words[manner].Lower)) { lexical = "do"; lexicalAt = i - 1; break; }
                 continue;
             }
             if (lex["adverbs"].LongestAt(words, i) == i + 1 || w is "not" or "never" or "also" or "then" || IsAdverb(words, i, lex) && i + 1 < end) { i++; continue; }

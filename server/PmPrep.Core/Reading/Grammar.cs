@@ -40,6 +40,9 @@ public static class Grammar
         ["can't"] = Mood.Could, ["cannot"] = Mood.Could, ["should"] = Mood.Could, ["shouldn't"] = Mood.Could, ["must"] = Mood.Could, ["ought"] = Mood.Could,
     };
 
+    /// <summary>How something did, after "do" as the main verb: "did well", "did better", "did not do as well".</summary>
+    public static readonly HashSet<string> MannerOfDoing = Set("well", "better", "worse", "poorly", "badly", "great", "fine", "okay", "ok", "so");
+
     public static readonly HashSet<string> Negations = Set("not", "never", "n't", "no", "nor", "neither");
 
     /// <summary>Contractions that carry a negation ("didn't", "wasn't").</summary>

@@ -49,6 +49,7 @@ public sealed class VagueOutcome : SentenceRule
         foreach (var m in phrases)
             if (m.Start >= c.First && m.Start < c.End && !words[m.Start].InQuote) return (m.Start, Math.Min(m.End, c.End));
         if (Praise(c, lex) is { } praise) return praise;
+        if (Performance(c, lex) is { } performance) return performance;
         var outcomes = lex.Set("outcome-lemmas");
         var nouns = lex.Set("outcome-nouns");
         var claims = lex.Set("outcome-claim-lemmas");
@@ -101,6 +102,31 @@ public sealed class VagueOutcome : SentenceRule
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// "The pilot went well", "the feature performed well with early adopters", "the new flow did not
+    /// do as well as we had hoped": how a thing did, with no measure in the sentence or the next one of
+    /// its paragraph. A thing as the subject (not the candidate, a person or a team), not a
+    /// conversation ("the meeting went well" is an event).
+    /// </summary>
+    private static (int, int)? Performance(Clause c, Lexicon lex)
+    {
+        if (c.Actor != Actor.Thing || c.Voice != Voice.Active || c.VerbAt < 0 || c.Lemma is not { } lemma || !lex.Set("performance-lemmas").Contains(lemma)) return null;
+        var words = c.Sentence.Words;
+        if (c.SubjectFirst >= 0)
+            for (int k = c.SubjectFirst; k < c.SubjectEnd; k++)
+                if (lex.Set("talk-events").Contains(Words.Normalize(words[k].Lower))) return null;
+        var manners = lex["performance-manners"];
+        int at = c.VerbAt + 1;
+        int end = manners.LongestAt(words, at);                // "performed poorly" ("poorly" is an adverb too)
+        if (end < 0) end = manners.LongestAt(words, at = Words.SkipAdverbs(words, at, lex)); // "performed really well"
+        if (end < 0 || end > c.End || words[at].InQuote) return null;
+        // How it did is often measured right after: "the pilot went well, and returns fell 12%", or in
+        // the next sentence of the paragraph. Only an unmeasured verdict is vague.
+        var s = c.Sentence;
+        if (HasMeasure(words, (0, words.Length)) || s.Next is { } next && HasMeasure(next.Words, (0, next.Words.Length))) return null;
+        return (c.VerbAt, end);
     }
 
     /// <summary>"The feedback from the pilot stores was overwhelmingly positive": praise with no measure, read from the clause.</summary>
