@@ -31,6 +31,11 @@ public static class SignalDetector
                 if (nameDrop) break;
                 if (trait is var (ts, te) && m.Start < te && m.End > ts) continue;
                 var clause = ClauseOf(clauses, m.Start, m.End);
+                // A cue that is itself the alternative turned down ("instead of hiring two agents",
+                // "rather than increasing capacity") belongs to the choice it was turned down for: the
+                // clause before. A cue inside that alternative ("instead of waiting for the full data")
+                // is still read in its own, subjectless clause, and is no act of the candidate's.
+                if (clause is { Link: Link.RatherThan, Previous: { } chosen } && m.Start == clause.First) clause = chosen;
                 // Deliver Results is shown by the measured result itself ("returns fell from 12% to 7%"), whoever
                 // the clause's subject is; every other principle needs the candidate's own act.
                 // Think Big likewise by leverage that happened ("the gate was adopted by 12 teams"): its strong cues only.
@@ -53,6 +58,11 @@ public static class SignalDetector
             {
                 if (s.Words[m.Start].InQuote) continue;
                 var clause = ClauseOf(clauses, m.Start, m.End);
+                // A cue that is itself the alternative turned down ("instead of hiring two agents",
+                // "rather than increasing capacity") belongs to the choice it was turned down for: the
+                // clause before. A cue inside that alternative ("instead of waiting for the full data")
+                // is still read in its own, subjectless clause, and is no act of the candidate's.
+                if (clause is { Link: Link.RatherThan, Previous: { } chosen } && m.Start == clause.First) clause = chosen;
                 if (clause is null || !IsEvidence(clause, m.Start)) continue;
                 var (start, end) = Span(s, m.Start, m.End);
                 signals.Add(new LpSignal(null, m.Tag.Reason, m.Tag.Pattern, true, start, end, doc.RangeOf(start, end), doc.Text[start..end]));
