@@ -42,7 +42,7 @@ public class TraitClaimTests
     [Fact]
     public void The_reader_reads_a_contracted_be_as_the_main_verb()
     {
-        var c = ClauseReader.Read(Analyze("I'm naturally curious.").Document.Sentences[0], Catalog.Lexicon.For(Config.PmPrepSettings.Default))[0];
+        var c = Reading.ClauseReaderTests.Read("I'm naturally curious.")[0];
         Assert.Equal(Actor.I, c.Actor);
         Assert.Equal("be", c.Lemma);
         Assert.False(c.Past);

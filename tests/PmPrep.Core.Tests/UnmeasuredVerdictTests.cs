@@ -42,7 +42,7 @@ public class UnmeasuredVerdictTests
     [InlineData("The flow did not do as well.")]
     public void The_reader_takes_do_before_a_manner_as_the_main_verb(string s)
     {
-        var c = ClauseReader.Read(Analyze(s).Document.Sentences[0], Catalog.Lexicon.For(Config.PmPrepSettings.Default))[0];
+        var c = Reading.ClauseReaderTests.Read(s)[0];
         Assert.Equal("do", c.Lemma);
     }
 }
