@@ -1,6 +1,5 @@
 namespace PmPrep.Core.Tests;
 
-using PmPrep.Core.Reading;
 using static TestUtil;
 
 /// <summary>
