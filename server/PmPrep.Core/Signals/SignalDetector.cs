@@ -30,12 +30,7 @@ public static class SignalDetector
             {
                 if (nameDrop) break;
                 if (trait is var (ts, te) && m.Start < te && m.End > ts) continue;
-                var clause = ClauseOf(clauses, m.Start, m.End);
-                // A cue that is itself the alternative turned down ("instead of hiring two agents",
-                // "rather than increasing capacity") belongs to the choice it was turned down for: the
-                // clause before. A cue inside that alternative ("instead of waiting for the full data")
-                // is still read in its own, subjectless clause, and is no act of the candidate's.
-                if (clause is { Link: Link.RatherThan, Previous: { } chosen } && m.Start == clause.First) clause = chosen;
+                var clause = CueClause(clauses, m.Start, m.End);
                 // Deliver Results is shown by the measured result itself ("returns fell from 12% to 7%"), whoever
                 // the clause's subject is; every other principle needs the candidate's own act.
                 // Think Big likewise by leverage that happened ("the gate was adopted by 12 teams"): its strong cues only.
@@ -57,12 +52,7 @@ public static class SignalDetector
             foreach (var m in lex.Ownership.Matches(s.Words))
             {
                 if (s.Words[m.Start].InQuote) continue;
-                var clause = ClauseOf(clauses, m.Start, m.End);
-                // A cue that is itself the alternative turned down ("instead of hiring two agents",
-                // "rather than increasing capacity") belongs to the choice it was turned down for: the
-                // clause before. A cue inside that alternative ("instead of waiting for the full data")
-                // is still read in its own, subjectless clause, and is no act of the candidate's.
-                if (clause is { Link: Link.RatherThan, Previous: { } chosen } && m.Start == clause.First) clause = chosen;
+                var clause = CueClause(clauses, m.Start, m.End);
                 if (clause is null || !IsEvidence(clause, m.Start)) continue;
                 var (start, end) = Span(s, m.Start, m.End);
                 signals.Add(new LpSignal(null, m.Tag.Reason, m.Tag.Pattern, true, start, end, doc.RangeOf(start, end), doc.Text[start..end]));
@@ -100,6 +90,19 @@ public static class SignalDetector
     }
 
     /// <summary>The clause that holds most of words [start, end): a cue that starts with "I" belongs to its verb's clause.</summary>
+    /// <summary>
+    /// The clause a cue is judged in: its own, except that a cue which is itself the alternative
+    /// turned down ("instead of hiring two agents", "rather than increasing capacity") belongs to the
+    /// choice it was turned down for, the clause before. A cue inside that alternative ("instead of
+    /// waiting for the full data" matched at "full data") stays in its own, subjectless clause, and
+    /// is no act of the candidate's.
+    /// </summary>
+    private static Clause? CueClause(Clause[] clauses, int start, int end)
+    {
+        var clause = ClauseOf(clauses, start, end);
+        return clause is { Link: Link.RatherThan, Previous: { } chosen } && start == clause.First ? chosen : clause;
+    }
+
     private static Clause? ClauseOf(Clause[] clauses, int start, int end)
     {
         int probe = Math.Min(end - 1, start + 1);
