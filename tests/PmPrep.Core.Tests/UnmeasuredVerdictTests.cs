@@ -35,6 +35,24 @@ public class UnmeasuredVerdictTests
     [InlineData("The query did the join well before the cache warmed.")]
     public void A_measured_verdict_a_person_or_an_aim_is_not(string s) => Assert.False(Fires(s, "vague-outcome"), s);
 
+    // The setting, not the result: a verdict the story turns, a progressive, the old product.
+    [Theory]
+    [InlineData("The first pilot went well at first, and then the second city stalled.")]
+    [InlineData("The pilot did well enough that Legal approved a second city.")]
+    [InlineData("Things were going well, so I moved the team to the next market.")]
+    [InlineData("The old flow worked well for power users and confused new ones.")]
+    [InlineData("The legacy tool worked well for a decade.")]
+    [InlineData("The checkout worked well for power users but confused new ones.")]
+    public void A_verdict_that_sets_the_scene_is_not(string s) => Assert.False(Fires(s, "vague-outcome"), s);
+
+    [Fact]
+    public void A_verdict_in_the_context_part_is_the_setting()
+    {
+        string story = "---\ntitle: T\n---\n# T\n## Context\nThe pilot went well.\n## Decision\nI paused it.\n";
+        Assert.Empty(Findings(story, "vague-outcome"));
+        Assert.NotEmpty(Findings(story.Replace("## Context\nThe pilot went well.\n## Decision\nI paused it.", "## Context\nI paused it.\n## Impact\nThe pilot went well."), "vague-outcome"));
+    }
+
     [Theory]
     [InlineData("The launch did really well.")]
     [InlineData("It did better than planned.")]

@@ -114,17 +114,26 @@ public sealed class VagueOutcome : SentenceRule
     {
         if (c.Actor != Actor.Thing || c.Voice != Voice.Active || c.VerbAt < 0 || c.Lemma is not { } lemma || !lex.Set("performance-lemmas").Contains(lemma)) return null;
         var words = c.Sentence.Words;
-        if (c.SubjectFirst >= 0)
-            for (int k = c.SubjectFirst; k < c.SubjectEnd; k++)
-                if (lex.Set("talk-events").Contains(Words.Normalize(words[k].Lower))) return null;
+        var s = c.Sentence;
+        // The setting, not the result: the Context part, "things were going well" (a progressive), a
+        // verdict the sentence turns ("worked well for power users but confused new ones", "went well
+        // until week three", "at first"), and what the old product did ("the legacy tool").
+        if (s.Part?.Kind == PartKind.Context || WordNet.VerbFormOf(words[c.VerbAt].Lower) == VerbForm.Gerund) return null;
+        if (c.SubjectFirst < 0) return null;
+        for (int k = c.SubjectFirst; k < c.SubjectEnd; k++)
+        {
+            string w = Words.Normalize(words[k].Lower);
+            if (lex.Set("talk-events").Contains(w) || lex.Set("setting-subjects").Contains(w)) return null;
+        }
         var manners = lex["performance-manners"];
         int at = c.VerbAt + 1;
         int end = manners.LongestAt(words, at);                // "performed poorly" ("poorly" is an adverb too)
         if (end < 0) end = manners.LongestAt(words, at = Words.SkipAdverbs(words, at, lex)); // "performed really well"
         if (end < 0 || end > c.End || words[at].InQuote) return null;
+        if (lex["verdict-turns"].LongestAt(words, end) > end) return null;
+        foreach (var t in words) if (t.Lower is "but" or "although" or "though" or "however" or "yet") return null;
         // How it did is often measured right after: "the pilot went well, and returns fell 12%", or in
         // the next sentence of the paragraph. Only an unmeasured verdict is vague.
-        var s = c.Sentence;
         if (HasMeasure(words, (0, words.Length)) || s.Next is { } next && HasMeasure(next.Words, (0, next.Words.Length))) return null;
         return (c.VerbAt, end);
     }
