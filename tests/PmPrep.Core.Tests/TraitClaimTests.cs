@@ -37,6 +37,8 @@ public class TraitClaimTests
     [InlineData("The budget is frugal this year.")]
     [InlineData("\"I am curious,\" she said.")]                                        // quoted
     [InlineData("I am the owner of the payments roadmap.")]                            // a role, not a principle's word
+    [InlineData("Every customer is frugal.")]                                          // the people served, not a PM
+    [InlineData("Any shopper is curious to a fault about free shipping.")]
     public void A_story_an_aside_or_someone_elses_trait_is_not(string s) => Assert.False(Fires(s, "lp-name-drop"), s);
 
     [Fact]

@@ -17,13 +17,14 @@ public class TurnedDownAlternativeTests
     [Theory]
     [InlineData("I automated the refund checks instead of hiring two more agents.")]
     [InlineData("I cut the queue by fixing the top ten causes rather than increasing our capacity to answer them.")]
-    [InlineData("I moved the batch job to an existing cluster instead of buying new servers.")]
+    [InlineData("I moved the batch job to an existing cluster instead of buying new licenses.")]
     public void Turning_down_more_people_or_spend_is_frugality(string s) => Assert.True(Shows(s, "frugality"), s);
 
     [Theory]
     [InlineData("We automated the refund checks instead of hiring two more agents.")]        // we, not the candidate
     [InlineData("My director chose to freeze hiring rather than adding contractors.")]       // someone else's choice
     [InlineData("I would automate the checks instead of hiring more agents next time.")]     // not done
+    [InlineData("I pushed to hire two engineers instead of adding contractors.")]             // more people either way
     public void Someone_elses_or_an_undone_choice_is_not(string s) => Assert.False(Shows(s, "frugality"), s);
 
     [Fact]

@@ -161,9 +161,14 @@ public sealed class LpNameDrop : SentenceRule
         // "any good PM", "every leader", "product managers": not "my manager", "the PMs" (someone in particular).
         if (c.SubjectFirst < 0 || words[c.SubjectFirst].Lower is "my" or "our" or "the" or "his" or "her" or "their" or "your" or "this" or "that") return false;
         var roles = lex["generic-role-subjects"];
+        var others = lex["trait-other-subjects"];
+        bool generic = false;
         for (int w = c.SubjectFirst; w < c.SubjectEnd; w++)
-            if (roles.LongestAt(words, w) > w) return true;
-        return false;
+        {
+            if (others.LongestAt(words, w) > w) return false; // "every customer is frugal": about customers
+            generic |= roles.LongestAt(words, w) > w;
+        }
+        return generic;
     }
 
     private static bool Matches(Token[] words, int at, string[] name)
